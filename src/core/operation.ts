@@ -1,0 +1,78 @@
+/**
+ * The one way to change content. Every write (Admin API, CLI, scheduler, importer, demo loader)
+ * runs an operation through `runOperation`, which always does the same steps in the same order:
+ *
+ *   1. validate the input with the operation's zod schema (a ValidationError names the field);
+ *   2. check the policy against the actor (deny by default);
+ *   3. run the operation inside one transaction;
+ *   4. after commit, hand the change set to the listeners (page cache, later webhooks).
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { Actor } from './actor.js';
+import type { ChangeSet } from './change-set.js';
+import { ForbiddenError, ValidationError } from './errors.js';
+import { isAllowed } from './policy.js';
+import type { Policy } from './policy.js';
+import type { Database } from '../db/schema.js';
+
+export interface OperationRun {
+  trx: Transaction<Database>;
+  actor: Actor;
+  /** The operation's notion of "now"; callers may pin it (the demo loader back-dates stories). */
+  now: Date;
+  changes: ChangeSet;
+}
+
+export interface Operation<Input, Output> {
+  name: string;
+  input: z.ZodType<Input>;
+  policy: Policy;
+  run(run: OperationRun, input: Input): Promise<Output>;
+}
+
+/** Declares an operation; the identity function exists for type inference. */
+export function defineOperation<Input, Output>(
+  operation: Operation<Input, Output>,
+): Operation<Input, Output> {
+  return operation;
+}
+
+export type ChangeListener = (changes: ChangeSet) => void;
+
+/** What operations need from the outside world: the database and who listens for changes. */
+export interface Core {
+  db: Kysely<Database>;
+  listeners: ChangeListener[];
+}
+
+export async function runOperation<Input, Output>(
+  core: Core,
+  operation: Operation<Input, Output>,
+  actor: Actor,
+  rawInput: unknown,
+  options: { now?: Date } = {},
+): Promise<Output> {
+  const parsed = operation.input.safeParse(rawInput);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue && issue.path.length > 0 ? issue.path.join('.') : 'input';
+    throw new ValidationError(field, issue?.message ?? 'invalid input');
+  }
+  if (!isAllowed(operation.policy, actor)) {
+    throw new ForbiddenError(`${describeActor(actor)} may not ${operation.name}`);
+  }
+  const changes: ChangeSet = { cacheKeys: new Set(), events: [] };
+  const now = options.now ?? new Date();
+  const output = await core.db
+    .transaction()
+    .execute((trx) => operation.run({ trx, actor, now, changes }, parsed.data));
+  for (const listener of core.listeners) listener(changes);
+  return output;
+}
+
+function describeActor(actor: Actor): string {
+  if (actor.kind === 'staff') return `a ${actor.role}`;
+  if (actor.kind === 'system') return `the system (${actor.reason})`;
+  return 'an anonymous visitor';
+}

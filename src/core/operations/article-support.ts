@@ -1,0 +1,194 @@
+/**
+ * What the article operations share: reference checks, slug rules, body validation and the
+ * cache keys an article's change touches.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import { z } from 'zod';
+import { bodyToText, countWords } from '../../content/body-text.js';
+import type { BodyDoc } from '../../content/body-schema.js';
+import { validateBody } from '../../content/validate-body.js';
+import type { Database, Locale } from '../../db/schema.js';
+import { cacheKey } from '../change-set.js';
+import type { ChangeSet } from '../change-set.js';
+import { ConflictError, ValidationError } from '../errors.js';
+import {
+  articleTypeSchema,
+  idSchema,
+  localeSchema,
+  requiredText,
+  slugSchema,
+} from './input-schemas.js';
+
+/** The editable fields of an article, shared by create (all required) and update (all optional). */
+export const articleFields = z.object({
+  headline: requiredText(200),
+  dek: z.string().trim().max(400, 'must be at most 400 characters').default(''),
+  slug: slugSchema,
+  sectionId: idSchema,
+  type: articleTypeSchema.default('news'),
+  authorIds: z.array(idSchema).min(1, 'needs at least one author').max(10),
+  tagIds: z.array(idSchema).max(20).default([]),
+  leadMediaId: idSchema.nullable().default(null),
+  // Checked by validateBody, which names the bad node; zod only sees "some JSON".
+  body: z.unknown(),
+});
+
+export const createArticleInput = articleFields.extend({
+  locale: localeSchema,
+  /** Another article this one translates: they share a translation group. */
+  translationOf: idSchema.nullable().default(null),
+});
+
+export function checkedBody(json: unknown): { body: BodyDoc; wordCount: number } {
+  const result = validateBody(json);
+  if (!result.ok) throw new ValidationError(result.path, result.message);
+  return { body: result.doc, wordCount: countWords(bodyToText(result.doc)) };
+}
+
+export async function assertSlugFree(
+  trx: Transaction<Database>,
+  locale: Locale,
+  slug: string,
+  exceptArticleId?: number,
+): Promise<void> {
+  let query = trx
+    .selectFrom('articles')
+    .select(['id', 'headline'])
+    .where('locale', '=', locale)
+    .where('slug', '=', slug);
+  if (exceptArticleId !== undefined) query = query.where('id', '!=', exceptArticleId);
+  const taken = await query.executeTakeFirst();
+  if (taken)
+    throw new ConflictError(
+      'slug',
+      `"${slug}" is already used in ${locale} by "${taken.headline}" (article ${taken.id})`,
+    );
+}
+
+/** Every id the article points at must exist; the message names the first that does not. */
+export async function assertReferencesExist(
+  trx: Transaction<Database>,
+  refs: { sectionId: number; authorIds: number[]; tagIds: number[]; leadMediaId: number | null },
+): Promise<void> {
+  const section = await trx
+    .selectFrom('sections')
+    .select('id')
+    .where('id', '=', refs.sectionId)
+    .executeTakeFirst();
+  if (!section) throw new ValidationError('sectionId', `no section with id ${refs.sectionId}`);
+  if (new Set(refs.authorIds).size !== refs.authorIds.length)
+    throw new ValidationError('authorIds', 'lists an author twice');
+  const authors = await trx
+    .selectFrom('authors')
+    .select('id')
+    .where('id', 'in', refs.authorIds)
+    .execute();
+  const missingAuthor = refs.authorIds.find((id) => !authors.some((row) => row.id === id));
+  if (missingAuthor !== undefined)
+    throw new ValidationError('authorIds', `no author with id ${missingAuthor}`);
+  if (refs.tagIds.length > 0) {
+    const tags = await trx.selectFrom('tags').select('id').where('id', 'in', refs.tagIds).execute();
+    const missingTag = refs.tagIds.find((id) => !tags.some((row) => row.id === id));
+    if (missingTag !== undefined)
+      throw new ValidationError('tagIds', `no tag with id ${missingTag}`);
+  }
+  if (refs.leadMediaId !== null) {
+    const media = await trx
+      .selectFrom('media')
+      .select('id')
+      .where('id', '=', refs.leadMediaId)
+      .executeTakeFirst();
+    if (!media) throw new ValidationError('leadMediaId', `no media with id ${refs.leadMediaId}`);
+  }
+}
+
+export async function translationGroupFor(
+  trx: Transaction<Database>,
+  locale: Locale,
+  translationOf: number | null,
+): Promise<string> {
+  if (translationOf === null) return randomUUID();
+  const original = await trx
+    .selectFrom('articles')
+    .select(['translation_group', 'locale'])
+    .where('id', '=', translationOf)
+    .executeTakeFirst();
+  if (!original) throw new ValidationError('translationOf', `no article with id ${translationOf}`);
+  const sibling = await trx
+    .selectFrom('articles')
+    .select('id')
+    .where('translation_group', '=', original.translation_group)
+    .where('locale', '=', locale)
+    .executeTakeFirst();
+  if (sibling)
+    throw new ConflictError(
+      'translationOf',
+      `that story already has a ${locale} version (article ${sibling.id})`,
+    );
+  return original.translation_group;
+}
+
+export async function replaceBylinesAndTags(
+  trx: Transaction<Database>,
+  articleId: number,
+  authorIds: number[],
+  tagIds: number[],
+): Promise<void> {
+  await trx.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
+  await trx
+    .insertInto('article_authors')
+    .values(
+      authorIds.map((authorId, position) => ({
+        article_id: articleId,
+        author_id: authorId,
+        position,
+      })),
+    )
+    .execute();
+  await trx.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
+  if (tagIds.length > 0)
+    await trx
+      .insertInto('article_tags')
+      .values([...new Set(tagIds)].map((tagId) => ({ article_id: articleId, tag_id: tagId })))
+      .execute();
+}
+
+/**
+ * Adds the keys of every page that shows this article: its own page, the lists it is (or was) in,
+ * and its language versions (which link to it). Call it before and after a change, so pages that
+ * showed the old state and pages that will show the new one are both dropped.
+ */
+export async function addArticleCacheKeys(
+  trx: Transaction<Database>,
+  articleId: number,
+  changes: ChangeSet,
+): Promise<void> {
+  const article = await trx
+    .selectFrom('articles')
+    .select(['id', 'locale', 'section_id', 'translation_group'])
+    .where('id', '=', articleId)
+    .executeTakeFirst();
+  if (!article) return;
+  const keys = changes.cacheKeys;
+  keys.add(cacheKey.article(article.id));
+  keys.add(cacheKey.homeList(article.locale));
+  keys.add(cacheKey.sectionList(article.section_id));
+  const [authors, tags, siblings] = await Promise.all([
+    trx
+      .selectFrom('article_authors')
+      .select('author_id')
+      .where('article_id', '=', articleId)
+      .execute(),
+    trx.selectFrom('article_tags').select('tag_id').where('article_id', '=', articleId).execute(),
+    trx
+      .selectFrom('articles')
+      .select('id')
+      .where('translation_group', '=', article.translation_group)
+      .where('id', '!=', article.id)
+      .execute(),
+  ]);
+  for (const { author_id } of authors) keys.add(cacheKey.authorList(author_id));
+  for (const { tag_id } of tags) keys.add(cacheKey.tagList(tag_id));
+  for (const { id } of siblings) keys.add(cacheKey.article(id));
+}

@@ -1,0 +1,48 @@
+import { defineOperation } from '../operation.js';
+import { writersPolicy } from '../policy.js';
+import {
+  assertReferencesExist,
+  assertSlugFree,
+  checkedBody,
+  createArticleInput,
+  replaceBylinesAndTags,
+  translationGroupFor,
+} from './article-support.js';
+
+/** Creates a draft. Nothing reaches readers until `publishArticle`. */
+export const createArticle = defineOperation({
+  name: 'create an article',
+  input: createArticleInput,
+  policy: writersPolicy,
+  async run({ trx, now, changes }, data) {
+    const { body, wordCount } = checkedBody(data.body);
+    await assertReferencesExist(trx, data);
+    await assertSlugFree(trx, data.locale, data.slug);
+    const translationGroup = await translationGroupFor(trx, data.locale, data.translationOf);
+    const stamp = now.toISOString();
+    const { id } = await trx
+      .insertInto('articles')
+      .values({
+        locale: data.locale,
+        translation_group: translationGroup,
+        headline: data.headline,
+        dek: data.dek,
+        slug: data.slug,
+        section_id: data.sectionId,
+        type: data.type,
+        body: JSON.stringify(body),
+        word_count: wordCount,
+        lead_media_id: data.leadMediaId,
+        status: 'draft',
+        published_at: null,
+        updated_at: stamp,
+        created_at: stamp,
+        version: 1,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await replaceBylinesAndTags(trx, id, data.authorIds, data.tagIds);
+    changes.events.push({ type: 'article.created', id });
+    return { id, translationGroup };
+  },
+});

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { ConflictError } from '../errors.js';
+import { defineOperation } from '../operation.js';
+import { writersPolicy } from '../policy.js';
+import { optionalText, perLocale, requiredText } from './input-schemas.js';
+
+const storedFile = z.object({
+  path: z
+    .string()
+    .min(1)
+    .max(300)
+    .regex(/^[a-z0-9][a-z0-9/._-]*$/, 'must be a media store key'),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  mime: z.enum(['image/jpeg', 'image/png', 'image/webp', 'image/avif']),
+});
+
+const input = storedFile.extend({
+  /** Smaller renditions of the same image, for `srcset`. */
+  variants: z.array(storedFile).max(12).default([]),
+  sourceAgency: z.string().trim().max(120).nullable().default(null),
+  translations: perLocale(
+    z.object({ alt: requiredText(400), caption: optionalText(600), credit: optionalText(200) }),
+  ),
+});
+
+/**
+ * Records an image already written to the media store (media/ writes the files; this makes them
+ * content, with alt text, caption and credit in both editions).
+ */
+export const createImage = defineOperation({
+  name: 'add an image',
+  input,
+  policy: writersPolicy,
+  async run({ trx, now, changes }, data) {
+    const taken = await trx
+      .selectFrom('media')
+      .select('id')
+      .where('path', '=', data.path)
+      .executeTakeFirst();
+    if (taken)
+      throw new ConflictError('path', `media ${taken.id} is already stored at ${data.path}`);
+    const { id } = await trx
+      .insertInto('media')
+      .values({
+        kind: 'image',
+        path: data.path,
+        mime: data.mime,
+        width: data.width,
+        height: data.height,
+        variants: JSON.stringify([...data.variants].sort((a, b) => a.width - b.width)),
+        source_agency: data.sourceAgency,
+        created_at: now.toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('media_translations')
+      .values(
+        (['en', 'es'] as const).map((locale) => ({
+          media_id: id,
+          locale,
+          ...data.translations[locale],
+        })),
+      )
+      .execute();
+    changes.events.push({ type: 'media.created', id });
+    return { id };
+  },
+});

@@ -1,0 +1,13 @@
+/**
+ * Every core operation. The policy test walks this list: an operation missing from it, or
+ * without a policy, fails the suite.
+ */
+export { setUpPublication } from './set-up-publication.js';
+export { createSection } from './create-section.js';
+export { createTag } from './create-tag.js';
+export { createAuthor } from './create-author.js';
+export { createImage } from './create-image.js';
+export { createArticle } from './create-article.js';
+export { updateArticle } from './update-article.js';
+export { publishArticle } from './publish-article.js';
+export { unpublishArticle } from './unpublish-article.js';

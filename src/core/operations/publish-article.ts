@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { cacheKey } from '../change-set.js';
+import { NotFoundError, ValidationError } from '../errors.js';
+import { defineOperation } from '../operation.js';
+import { publishersPolicy } from '../policy.js';
+import { sitePaths } from '../site-paths.js';
+import { idSchema } from './input-schemas.js';
+import { addArticleCacheKeys } from './article-support.js';
+
+const input = z.object({
+  id: idSchema,
+  /** Defaults to now. A time in the past back-dates (imports, the demo); the future is scheduling, a later issue. */
+  publishedAt: z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time' }).optional(),
+});
+
+/** Puts an article in front of readers. */
+export const publishArticle = defineOperation({
+  name: 'publish an article',
+  input,
+  policy: publishersPolicy,
+  async run({ trx, now, changes }, data) {
+    const article = await trx
+      .selectFrom('articles')
+      .select(['id', 'status', 'published_at', 'locale', 'slug', 'section_id'])
+      .where('id', '=', data.id)
+      .executeTakeFirst();
+    if (!article) throw new NotFoundError(`no article with id ${data.id}`);
+    const publishedAt = data.publishedAt ? new Date(data.publishedAt) : now;
+    if (publishedAt.getTime() > now.getTime() + 1000)
+      throw new ValidationError('publishedAt', 'is in the future; scheduling is not available yet');
+    await trx
+      .updateTable('articles')
+      .set({
+        status: 'published',
+        // Re-publishing keeps the original date: readers and search engines saw it then.
+        published_at: article.published_at ?? publishedAt.toISOString(),
+        updated_at: now.toISOString(),
+      })
+      .where('id', '=', article.id)
+      .execute();
+    // A page that was gone (410) is back.
+    const section = await trx
+      .selectFrom('section_translations')
+      .select('slug')
+      .where('section_id', '=', article.section_id)
+      .where('locale', '=', article.locale)
+      .executeTakeFirstOrThrow();
+    await trx
+      .deleteFrom('redirects')
+      .where('from_path', '=', sitePaths.article(article.locale, section.slug, article.slug))
+      .execute();
+    changes.cacheKeys.add(cacheKey.redirects);
+    await addArticleCacheKeys(trx, article.id, changes);
+    changes.events.push({ type: 'article.published', id: article.id });
+    return { id: article.id };
+  },
+});

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { sql } from 'kysely';
+import { cacheKey } from '../change-set.js';
+import { ConflictError, NotFoundError } from '../errors.js';
+import { defineOperation } from '../operation.js';
+import { writersPolicy } from '../policy.js';
+import { sitePaths } from '../site-paths.js';
+import { idSchema } from './input-schemas.js';
+import {
+  addArticleCacheKeys,
+  articleFields,
+  assertReferencesExist,
+  assertSlugFree,
+  checkedBody,
+  replaceBylinesAndTags,
+} from './article-support.js';
+
+const input = articleFields.partial().extend({
+  id: idSchema,
+  /** The version the editor started from; a newer stored version means someone else saved first. */
+  expectedVersion: z.number().int().positive().optional(),
+});
+
+async function articlePath(
+  trx: Parameters<typeof addArticleCacheKeys>[0],
+  article: { locale: 'en' | 'es'; section_id: number; slug: string },
+): Promise<string> {
+  const section = await trx
+    .selectFrom('section_translations')
+    .select('slug')
+    .where('section_id', '=', article.section_id)
+    .where('locale', '=', article.locale)
+    .executeTakeFirstOrThrow();
+  return sitePaths.article(article.locale, section.slug, article.slug);
+}
+
+/**
+ * Changes an article and bumps its version. When a published article's URL changes (new slug or
+ * section), the old URL is kept as a 301 redirect so links and search results keep working.
+ */
+export const updateArticle = defineOperation({
+  name: 'edit an article',
+  input,
+  policy: writersPolicy,
+  async run({ trx, now, changes }, data) {
+    const current = await trx
+      .selectFrom('articles')
+      .selectAll()
+      .where('id', '=', data.id)
+      .executeTakeFirst();
+    if (!current) throw new NotFoundError(`no article with id ${data.id}`);
+    if (data.expectedVersion !== undefined && data.expectedVersion !== current.version)
+      throw new ConflictError(
+        'expectedVersion',
+        `the article is at version ${current.version}; reload it before saving over someone else's changes`,
+      );
+
+    const currentAuthors = await trx
+      .selectFrom('article_authors')
+      .select('author_id')
+      .where('article_id', '=', data.id)
+      .orderBy('position')
+      .execute();
+    const currentTags = await trx
+      .selectFrom('article_tags')
+      .select('tag_id')
+      .where('article_id', '=', data.id)
+      .execute();
+    const next = {
+      sectionId: data.sectionId ?? current.section_id,
+      authorIds: data.authorIds ?? currentAuthors.map((row) => row.author_id),
+      tagIds: data.tagIds ?? currentTags.map((row) => row.tag_id),
+      leadMediaId: data.leadMediaId === undefined ? current.lead_media_id : data.leadMediaId,
+      slug: data.slug ?? current.slug,
+    };
+    await assertReferencesExist(trx, next);
+    if (next.slug !== current.slug)
+      await assertSlugFree(trx, current.locale, next.slug, current.id);
+    const bodyUpdate = data.body === undefined ? undefined : checkedBody(data.body);
+
+    // Pages that showed the old state (its lists, its old URL) are dropped as well as the new ones.
+    await addArticleCacheKeys(trx, current.id, changes);
+    const oldPath = await articlePath(trx, current);
+
+    await trx
+      .updateTable('articles')
+      .set({
+        headline: data.headline ?? current.headline,
+        dek: data.dek ?? current.dek,
+        slug: next.slug,
+        section_id: next.sectionId,
+        type: data.type ?? current.type,
+        lead_media_id: next.leadMediaId,
+        ...(bodyUpdate && {
+          body: JSON.stringify(bodyUpdate.body),
+          word_count: bodyUpdate.wordCount,
+        }),
+        updated_at: now.toISOString(),
+        version: sql<number>`version + 1`,
+      })
+      .where('id', '=', current.id)
+      .execute();
+    await replaceBylinesAndTags(trx, current.id, next.authorIds, next.tagIds);
+    await addArticleCacheKeys(trx, current.id, changes);
+
+    const newPath = await articlePath(trx, {
+      ...current,
+      section_id: next.sectionId,
+      slug: next.slug,
+    });
+    if (current.status === 'published' && newPath !== oldPath) {
+      // Chains collapse: anything that pointed at the old path now points at the new one.
+      await trx
+        .updateTable('redirects')
+        .set({ to_path: newPath })
+        .where('to_path', '=', oldPath)
+        .execute();
+      await trx.deleteFrom('redirects').where('from_path', '=', newPath).execute();
+      await trx
+        .insertInto('redirects')
+        .values({
+          from_path: oldPath,
+          to_path: newPath,
+          status_code: 301,
+          created_at: now.toISOString(),
+        })
+        .onConflict((conflict) =>
+          conflict.column('from_path').doUpdateSet({ to_path: newPath, status_code: 301 }),
+        )
+        .execute();
+      changes.cacheKeys.add(cacheKey.redirects);
+    }
+    changes.events.push({ type: 'article.updated', id: current.id });
+    return { id: current.id, version: current.version + 1 };
+  },
+});

@@ -1,0 +1,135 @@
+/**
+ * Article summaries: the shape every list on the reader site shows (home, sections, tags,
+ * authors, recommendations). One query for the articles with section and lead image, one for
+ * all their bylines.
+ */
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { ArticleType, Database, Locale } from '../../db/schema.js';
+import type { ArticleSummary, BylineView, ImageView } from './reader-types.js';
+
+type SummaryRow = {
+  id: number;
+  locale: Locale;
+  headline: string;
+  dek: string;
+  slug: string;
+  type: ArticleType;
+  section_id: number;
+  section_name: string;
+  section_slug: string;
+  published_at: string | null;
+  media_id: number | null;
+  media_path: string | null;
+  media_width: number | null;
+  media_height: number | null;
+  media_variants: string | null;
+  media_agency: string | null;
+  media_alt: string | null;
+  media_caption: string | null;
+  media_credit: string | null;
+};
+
+/** Published articles joined to their section and lead image, all in the article's own locale. */
+export function publishedArticles(db: Kysely<Database>) {
+  return db
+    .selectFrom('articles as a')
+    .innerJoin('section_translations as st', (join) =>
+      join.onRef('st.section_id', '=', 'a.section_id').onRef('st.locale', '=', 'a.locale'),
+    )
+    .leftJoin('media as m', 'm.id', 'a.lead_media_id')
+    .leftJoin('media_translations as mt', (join) =>
+      join.onRef('mt.media_id', '=', 'm.id').onRef('mt.locale', '=', 'a.locale'),
+    )
+    .where('a.status', '=', 'published')
+    .select([
+      'a.id',
+      'a.locale',
+      'a.headline',
+      'a.dek',
+      'a.slug',
+      'a.type',
+      'a.section_id',
+      'st.name as section_name',
+      'st.slug as section_slug',
+      'a.published_at',
+      'm.id as media_id',
+      'm.path as media_path',
+      'm.width as media_width',
+      'm.height as media_height',
+      'm.variants as media_variants',
+      'm.source_agency as media_agency',
+      'mt.alt as media_alt',
+      'mt.caption as media_caption',
+      'mt.credit as media_credit',
+    ]);
+}
+
+export type PublishedArticlesQuery = ReturnType<typeof publishedArticles>;
+
+export function imageFromRow(row: SummaryRow): ImageView | null {
+  if (row.media_id === null || row.media_path === null) return null;
+  return {
+    id: row.media_id,
+    path: row.media_path,
+    width: row.media_width ?? 0,
+    height: row.media_height ?? 0,
+    variants: JSON.parse(row.media_variants ?? '[]') as ImageView['variants'],
+    alt: row.media_alt ?? '',
+    caption: row.media_caption ?? '',
+    credit: row.media_credit ?? '',
+    sourceAgency: row.media_agency,
+  };
+}
+
+export async function loadBylines(
+  db: Kysely<Database>,
+  articleIds: number[],
+): Promise<Map<number, BylineView[]>> {
+  const byArticle = new Map<number, BylineView[]>();
+  if (articleIds.length === 0) return byArticle;
+  const rows = await db
+    .selectFrom('article_authors as aa')
+    .innerJoin('authors as au', 'au.id', 'aa.author_id')
+    .select(['aa.article_id', 'au.id', 'au.name', 'au.slug'])
+    .where('aa.article_id', 'in', articleIds)
+    .orderBy('aa.article_id')
+    .orderBy('aa.position')
+    .execute();
+  for (const row of rows) {
+    const list = byArticle.get(row.article_id) ?? [];
+    list.push({ id: row.id, name: row.name, slug: row.slug });
+    byArticle.set(row.article_id, list);
+  }
+  return byArticle;
+}
+
+export function summaryFromRow(
+  row: SummaryRow,
+  bylines: Map<number, BylineView[]>,
+): ArticleSummary {
+  return {
+    id: row.id,
+    locale: row.locale,
+    headline: row.headline,
+    dek: row.dek,
+    slug: row.slug,
+    type: row.type,
+    section: { id: row.section_id, name: row.section_name, slug: row.section_slug },
+    publishedAt: row.published_at ?? '',
+    image: imageFromRow(row),
+    authors: bylines.get(row.id) ?? [],
+  };
+}
+
+/** Runs a summaries query and attaches the bylines. */
+export async function fetchSummaries(
+  db: Kysely<Database>,
+  query: SelectQueryBuilder<Database, never, SummaryRow> | PublishedArticlesQuery,
+): Promise<ArticleSummary[]> {
+  const rows = (await query.execute()) as SummaryRow[];
+  const bylines = await loadBylines(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => summaryFromRow(row, bylines));
+}

@@ -1,0 +1,36 @@
+import { Migrator } from 'kysely';
+import type { Kysely, Migration, MigrationResultSet } from 'kysely';
+import type { DialectAdapter } from './dialects/dialect-adapter.js';
+import type { GalleyMigration } from './migrations/migration.js';
+import { createPublicationTables } from './migrations/0001-create-publication-tables.js';
+import { createPeopleAndMediaTables } from './migrations/0002-create-people-and-media-tables.js';
+import { createArticleTables } from './migrations/0003-create-article-tables.js';
+import { createReaderIndexes } from './migrations/0004-create-reader-indexes.js';
+import type { Database } from './schema.js';
+
+/**
+ * The migration list, in order. Names are permanent: Kysely records them in `kysely_migration`.
+ * Imported statically (not read from a folder) so the compiled build and the tests run the same set.
+ */
+const MIGRATIONS: [name: string, migration: GalleyMigration][] = [
+  ['0001-create-publication-tables', createPublicationTables],
+  ['0002-create-people-and-media-tables', createPeopleAndMediaTables],
+  ['0003-create-article-tables', createArticleTables],
+  ['0004-create-reader-indexes', createReaderIndexes],
+];
+
+/** Brings the database up to date. Safe to call on every start and from several processes. */
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  adapter: DialectAdapter,
+): Promise<MigrationResultSet> {
+  const migrations: Record<string, Migration> = {};
+  for (const [name, migration] of MIGRATIONS) migrations[name] = migration(adapter);
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
+  }
+  return result;
+}

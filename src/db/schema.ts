@@ -1,0 +1,171 @@
+/**
+ * The database schema as Kysely sees it: one interface per table. Both dialects share it; the
+ * differences (id columns, timestamp storage) are absorbed in db/dialects/.
+ *
+ * Timestamps cross this boundary as ISO-8601 UTC strings in both dialects (PostgreSQL stores
+ * `timestamptz` and its driver is told to hand back ISO strings), so core code never sees `Date`
+ * on one dialect and `string` on the other.
+ */
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export type Locale = 'en' | 'es';
+export const LOCALES: readonly Locale[] = ['en', 'es'];
+
+export const ARTICLE_TYPES = [
+  'news',
+  'opinion',
+  'analysis',
+  'explainer',
+  'interview',
+  'review',
+] as const;
+export type ArticleType = (typeof ARTICLE_TYPES)[number];
+
+export const ARTICLE_STATUSES = ['draft', 'scheduled', 'published', 'unpublished'] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+export interface PublicationsTable {
+  id: Generated<number>;
+  name: string;
+  time_zone: string;
+  default_locale: Locale;
+  logo_path: string | null;
+  contact_email: string | null;
+  created_at: string;
+}
+
+export interface PublicationTranslationsTable {
+  publication_id: number;
+  locale: Locale;
+  tagline: string;
+  description: string;
+}
+
+export interface SectionsTable {
+  id: Generated<number>;
+  position: number;
+  created_at: string;
+}
+
+export interface SectionTranslationsTable {
+  section_id: number;
+  locale: Locale;
+  name: string;
+  slug: string;
+  description: string;
+}
+
+export interface TagsTable {
+  id: Generated<number>;
+  created_at: string;
+}
+
+export interface TagTranslationsTable {
+  tag_id: number;
+  locale: Locale;
+  name: string;
+  slug: string;
+}
+
+export interface AuthorsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  email: string | null;
+  /** JSON array of `{ label, url }`. */
+  links: string;
+  photo_media_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AuthorTranslationsTable {
+  author_id: number;
+  locale: Locale;
+  title: string;
+  bio: string;
+}
+
+export interface MediaTable {
+  id: Generated<number>;
+  kind: 'image';
+  /** Storage key under the media root, e.g. `demo/harbor-1600.jpg`. */
+  path: string;
+  mime: string;
+  width: number;
+  height: number;
+  /** JSON array of `{ path, width, height, mime }`, smallest first. */
+  variants: string;
+  source_agency: string | null;
+  created_at: string;
+}
+
+export interface MediaTranslationsTable {
+  media_id: number;
+  locale: Locale;
+  alt: string;
+  caption: string;
+  credit: string;
+}
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  locale: Locale;
+  translation_group: string;
+  headline: string;
+  dek: string;
+  slug: string;
+  section_id: number;
+  type: ArticleType;
+  /** ProseMirror JSON, validated against content/body-schema.ts before it is stored. */
+  body: string;
+  word_count: number;
+  lead_media_id: number | null;
+  status: ArticleStatus;
+  published_at: string | null;
+  updated_at: string;
+  created_at: string;
+  version: number;
+}
+
+export interface ArticleAuthorsTable {
+  article_id: number;
+  author_id: number;
+  position: number;
+}
+
+export interface ArticleTagsTable {
+  article_id: number;
+  tag_id: number;
+}
+
+export interface RedirectsTable {
+  /** A site path such as `/en/city/old-slug`. */
+  from_path: string;
+  /** Null together with status 410: the page is gone for good. */
+  to_path: string | null;
+  status_code: 301 | 410;
+  created_at: string;
+}
+
+export interface Database {
+  publications: PublicationsTable;
+  publication_translations: PublicationTranslationsTable;
+  sections: SectionsTable;
+  section_translations: SectionTranslationsTable;
+  tags: TagsTable;
+  tag_translations: TagTranslationsTable;
+  authors: AuthorsTable;
+  author_translations: AuthorTranslationsTable;
+  media: MediaTable;
+  media_translations: MediaTranslationsTable;
+  articles: ArticlesTable;
+  article_authors: ArticleAuthorsTable;
+  article_tags: ArticleTagsTable;
+  redirects: RedirectsTable;
+}
+
+export type ArticleRow = Selectable<ArticlesTable>;
+export type NewArticleRow = Insertable<ArticlesTable>;
+export type ArticleUpdate = Updateable<ArticlesTable>;
+export type MediaRow = Selectable<MediaTable>;

@@ -1,0 +1,152 @@
+/**
+ * Loads the demo publication (La Marea) into an empty database. Every row goes through the core
+ * operations, as a newsroom's writes would: the demo is validated like any other content.
+ */
+import sharp from 'sharp';
+import { systemActor } from '../core/actor.js';
+import { runOperation } from '../core/operation.js';
+import type { Core } from '../core/operation.js';
+import {
+  createArticle,
+  createAuthor,
+  createImage,
+  createSection,
+  createTag,
+  publishArticle,
+  setUpPublication,
+  updateArticle,
+} from '../core/operations/index.js';
+import { writeRenditions } from '../media/image-renditions.js';
+import type { LocalMediaStore } from '../media/media-store.js';
+import { demoContent } from './content/index.js';
+import type { DemoContent, DemoImage } from './demo-content-types.js';
+import { demoImageSvg } from './demo-images.js';
+
+const actor = systemActor('demo');
+const HOUR_MS = 3_600_000;
+
+/** True when the database has no publication yet, so the demo may be loaded. */
+export async function isDatabaseEmpty(core: Core): Promise<boolean> {
+  const row = await core.db.selectFrom('publications').select('id').limit(1).executeTakeFirst();
+  return row === undefined;
+}
+
+async function loadImage(core: Core, store: LocalMediaStore, image: DemoImage): Promise<number> {
+  const isPortrait = image.motif === 'portrait';
+  let source = await sharp(demoImageSvg(image)).png().toBuffer();
+  // Portraits are square: the middle 900 x 900 of the scene.
+  if (isPortrait)
+    source = await sharp(source)
+      .extract({ left: 350, top: 0, width: 900, height: 900 })
+      .png()
+      .toBuffer();
+  const renditions = await writeRenditions(store, source, {
+    keyPrefix: `demo/${image.key}`,
+    widths: isPortrait ? [240, 480] : [480, 960, 1600],
+  });
+  const largest = renditions.at(-1);
+  if (!largest) throw new Error(`no renditions made for demo image ${image.key}`);
+  const { id } = await runOperation(core, createImage, actor, {
+    ...largest,
+    variants: renditions,
+    sourceAgency: image.sourceAgency,
+    translations: { en: image.en, es: image.es },
+  });
+  return id;
+}
+
+export async function loadDemo(
+  core: Core,
+  store: LocalMediaStore,
+  content: DemoContent = demoContent,
+  now = new Date(),
+): Promise<{ articles: number }> {
+  const { publication } = content;
+  await runOperation(core, setUpPublication, actor, {
+    name: publication.name,
+    timeZone: publication.timeZone,
+    defaultLocale: 'en',
+    contactEmail: 'newsroom@galley.example',
+    translations: { en: publication.en, es: publication.es },
+  });
+
+  const sectionIds = new Map<string, number>();
+  for (const [position, section] of content.sections.entries()) {
+    const { id } = await runOperation(core, createSection, actor, {
+      position,
+      translations: { en: section.en, es: section.es },
+    });
+    sectionIds.set(section.key, id);
+  }
+  const tagIds = new Map<string, number>();
+  for (const tag of content.tags) {
+    const { id } = await runOperation(core, createTag, actor, {
+      translations: { en: tag.en, es: tag.es },
+    });
+    tagIds.set(tag.key, id);
+  }
+  const imageIds = new Map<string, number>();
+  for (const image of content.images) imageIds.set(image.key, await loadImage(core, store, image));
+  const authorIds = new Map<string, number>();
+  for (const author of content.authors) {
+    const { id } = await runOperation(core, createAuthor, actor, {
+      slug: author.slug,
+      name: author.name,
+      email: author.email,
+      links: author.links,
+      photoMediaId: author.photo ? lookup(imageIds, author.photo, 'image') : null,
+      translations: { en: author.en, es: author.es },
+    });
+    authorIds.set(author.slug, id);
+  }
+
+  let articles = 0;
+  for (const story of content.stories) {
+    const publishedAt = new Date(now.getTime() - story.publishedHoursAgo * HOUR_MS);
+    let firstVersionId: number | null = null;
+    for (const locale of ['en', 'es'] as const) {
+      const version = story[locale];
+      if (!version) continue;
+      const created: { id: number } = await runOperation(
+        core,
+        createArticle,
+        actor,
+        {
+          locale,
+          translationOf: firstVersionId,
+          headline: version.headline,
+          dek: version.dek,
+          slug: version.slug,
+          body: version.body,
+          type: story.type,
+          sectionId: lookup(sectionIds, story.section, 'section'),
+          authorIds: story.authors.map((slug) => lookup(authorIds, slug, 'author')),
+          tagIds: story.tags.map((key) => lookup(tagIds, key, 'tag')),
+          leadMediaId: story.leadImage ? lookup(imageIds, story.leadImage, 'image') : null,
+        },
+        { now: publishedAt },
+      );
+      const id = created.id;
+      firstVersionId ??= id;
+      await runOperation(core, publishArticle, actor, { id }, { now: publishedAt });
+      if (story.updatedHoursAgo !== undefined) {
+        const updatedAt = new Date(now.getTime() - story.updatedHoursAgo * HOUR_MS);
+        await runOperation(
+          core,
+          updateArticle,
+          actor,
+          { id, dek: version.dek },
+          { now: updatedAt },
+        );
+      }
+      articles++;
+    }
+  }
+  return { articles };
+}
+
+function lookup(ids: Map<string, number>, key: string, kind: string): number {
+  const id = ids.get(key);
+  if (id === undefined) throw new Error(`demo content names an unknown ${kind} "${key}"`);
+  return id;
+}

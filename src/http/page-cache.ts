@@ -1,0 +1,168 @@
+/**
+ * The in-memory cache of rendered pages. Each entry remembers the surrogate keys of everything
+ * the page shows; `invalidate(keys)` drops exactly the entries that share one. Compressed
+ * variants are made on first request for each encoding and kept with the entry.
+ *
+ * The cache holds only copies: the database stays the source of truth, so a process can start
+ * cold, and several processes can each keep their own cache.
+ */
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+
+export type Encoding = 'br' | 'gzip' | 'identity';
+
+export interface RenderedPage {
+  status: number;
+  contentType: string;
+  body: Buffer;
+  /** Strong validator of the identity body; compressed variants derive theirs from it. */
+  etag: string;
+  surrogateKeys: string[];
+  cacheControl: string;
+  contentLanguage: string | null;
+}
+
+interface Entry {
+  page: RenderedPage;
+  encoded: Partial<Record<Exclude<Encoding, 'identity'>, Buffer>>;
+}
+
+/** Builds a page record: hashes the body once, for the ETag. */
+export function renderedPage(
+  input: Omit<RenderedPage, 'etag' | 'body'> & { body: string | Buffer },
+): RenderedPage {
+  const body = typeof input.body === 'string' ? Buffer.from(input.body) : input.body;
+  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+  return { ...input, body, etag };
+}
+
+/** Compressing a body as it is stored: Brotli at 5 is ~4x faster than its default 11 for ~3% more bytes on HTML. */
+function encode(body: Buffer, encoding: Exclude<Encoding, 'identity'>): Buffer {
+  return encoding === 'br'
+    ? brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } })
+    : gzipSync(body, { level: 6 });
+}
+
+/** Below this size compression costs more than it saves. */
+const MIN_COMPRESS_BYTES = 1024;
+
+/**
+ * Picks the encoding a client accepts, preferring Brotli. Honors `q=0` exclusions.
+ *
+ * @example
+ * negotiateEncoding('gzip, deflate, br') // 'br'
+ */
+export function negotiateEncoding(acceptEncoding: string | null | undefined): Encoding {
+  if (!acceptEncoding) return 'identity';
+  let brotli = false;
+  let gzip = false;
+  for (const part of acceptEncoding.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const excluded = params.some((param) => /^\s*q\s*=\s*0(\.0*)?\s*$/.test(param));
+    if (excluded) continue;
+    if (name === 'br') brotli = true;
+    else if (name === 'gzip' || name === 'x-gzip') gzip = true;
+  }
+  return brotli ? 'br' : gzip ? 'gzip' : 'identity';
+}
+
+/** The ETag of one encoding of a page; the same representation always gets the same tag. */
+export function etagFor(page: RenderedPage, encoding: Encoding): string {
+  return encoding === 'identity'
+    ? page.etag
+    : `${page.etag.slice(0, -1)}-${encoding === 'br' ? 'br' : 'gz'}"`;
+}
+
+/** True when If-None-Match names this page in any of its encodings (weak comparison, RFC 9110). */
+export function matchesEtag(ifNoneMatch: string | null | undefined, page: RenderedPage): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  const opaque = page.etag.slice(1, -1);
+  return ifNoneMatch.split(',').some((candidate) => {
+    const tag = candidate.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
+    return tag === opaque || tag === `${opaque}-br` || tag === `${opaque}-gz`;
+  });
+}
+
+export class PageCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly byKey = new Map<string, Set<string>>();
+
+  constructor(
+    readonly isEnabled: boolean,
+    private readonly maxEntries = 5000,
+  ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(url: string): RenderedPage | undefined {
+    return this.entries.get(url)?.page;
+  }
+
+  set(url: string, page: RenderedPage): void {
+    if (!this.isEnabled) return;
+    this.delete(url);
+    if (this.entries.size >= this.maxEntries) {
+      // Map iteration is insertion order, so the first entry is the oldest.
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.delete(oldest);
+    }
+    this.entries.set(url, { page, encoded: {} });
+    for (const key of page.surrogateKeys) {
+      let urls = this.byKey.get(key);
+      if (!urls) this.byKey.set(key, (urls = new Set()));
+      urls.add(url);
+    }
+  }
+
+  /**
+   * The body in the given encoding. Cached pages keep each encoding they were asked for; pages
+   * not in the cache (cache off, or not cacheable) are compressed for this response only.
+   */
+  bodyFor(
+    url: string | null,
+    page: RenderedPage,
+    encoding: Encoding,
+  ): { body: Buffer; encoding: Encoding } {
+    if (encoding === 'identity' || page.body.length < MIN_COMPRESS_BYTES)
+      return { body: page.body, encoding: 'identity' };
+    const entry = url === null ? undefined : this.entries.get(url);
+    if (entry && entry.page === page) {
+      const body = (entry.encoded[encoding] ??= encode(page.body, encoding));
+      return { body, encoding };
+    }
+    return { body: encode(page.body, encoding), encoding };
+  }
+
+  /** Drops every page that carries one of the keys. Returns how many were dropped. */
+  invalidate(keys: Iterable<string>): number {
+    let dropped = 0;
+    for (const key of keys) {
+      const urls = this.byKey.get(key);
+      if (!urls) continue;
+      for (const url of [...urls]) {
+        if (this.delete(url)) dropped++;
+      }
+    }
+    return dropped;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.byKey.clear();
+  }
+
+  private delete(url: string): boolean {
+    const entry = this.entries.get(url);
+    if (!entry) return false;
+    this.entries.delete(url);
+    for (const key of entry.page.surrogateKeys) {
+      const urls = this.byKey.get(key);
+      urls?.delete(url);
+      if (urls?.size === 0) this.byKey.delete(key);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Configuration from environment variables, optionally from a JSON file named by GALLEY_CONFIG
+ * (same keys; the environment wins). Every value is checked at start, so a typo stops Galley
+ * with a message instead of surfacing later as a strange failure.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  /** Canonical origin, without a trailing slash. */
+  publicUrl: string;
+  /** Load demo content into an empty database at start. */
+  loadDemo: boolean;
+  /** The in-memory page cache; off only to measure rendering (`GALLEY_PAGE_CACHE=0`). */
+  pageCache: boolean;
+}
+
+export class ConfigError extends Error {}
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().min(1).optional(),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://news.example' })
+    .optional(),
+  GALLEY_DEMO: z.enum(['0', '1']).optional(),
+  GALLEY_PAGE_CACHE: z.enum(['0', '1']).optional(),
+});
+
+const KEYS = Object.keys(schema.shape) as (keyof typeof schema.shape)[];
+
+function readConfigFile(path: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new ConfigError(`${path}: must hold a JSON object`);
+    const unknownKeys = Object.keys(parsed).filter((key) => !KEYS.includes(key as never));
+    if (unknownKeys.length > 0)
+      throw new ConfigError(`${path}: unknown setting ${unknownKeys.join(', ')}`);
+    return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, String(value)]));
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(`GALLEY_CONFIG ${path}: ${(error as Error).message}`);
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const fromFile = env['GALLEY_CONFIG'] ? readConfigFile(env['GALLEY_CONFIG']) : {};
+  const merged: Record<string, unknown> = { ...fromFile };
+  for (const key of KEYS) if (env[key] !== undefined && env[key] !== '') merged[key] = env[key];
+  const parsed = schema.safeParse(merged);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`${issue?.path.join('.') ?? 'config'}: ${issue?.message ?? 'invalid'}`);
+  }
+  const values = parsed.data;
+  const dataDir = resolve(values.DATA_DIR);
+  const publicUrl = (
+    values.PUBLIC_URL ??
+    `http://${values.HOST.includes(':') ? `[${values.HOST}]` : values.HOST}:${values.PORT}`
+  ).replace(/\/+$/, '');
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    dataDir,
+    databaseUrl: values.DATABASE_URL ?? `sqlite:${join(dataDir, 'galley.db')}`,
+    publicUrl,
+    loadDemo: values.GALLEY_DEMO !== '0',
+    pageCache: values.GALLEY_PAGE_CACHE !== '0',
+  };
+}

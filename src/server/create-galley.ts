@@ -1,0 +1,61 @@
+/**
+ * Composes a Galley instance: database (migrated), page cache wired to core's change sets,
+ * demo content on first start, and the HTTP app. Entry points (CLI, tests, benchmark) call this;
+ * it holds no logic of its own.
+ */
+import { join } from 'node:path';
+import type { Hono } from 'hono';
+import type { Kysely } from 'kysely';
+import type { Core } from '../core/operation.js';
+import { adapterForUrl } from '../db/dialects/adapter-for-url.js';
+import type { DialectAdapter } from '../db/dialects/dialect-adapter.js';
+import { migrateToLatest } from '../db/migrate.js';
+import type { Database } from '../db/schema.js';
+import { isDatabaseEmpty, loadDemo } from '../demo/load-demo.js';
+import { PageCache } from '../http/page-cache.js';
+import { consoleLogger } from '../lib/log.js';
+import type { Logger } from '../lib/log.js';
+import { LocalMediaStore } from '../media/media-store.js';
+import { createSiteApp } from '../site/site-app.js';
+import type { Config } from './config.js';
+
+export interface Galley {
+  config: Config;
+  adapter: DialectAdapter;
+  db: Kysely<Database>;
+  core: Core;
+  pageCache: PageCache;
+  mediaStore: LocalMediaStore;
+  app: Hono;
+  close(): Promise<void>;
+}
+
+export async function createGalley(
+  config: Config,
+  options: { logger?: Logger } = {},
+): Promise<Galley> {
+  const logger = options.logger ?? consoleLogger;
+  const adapter = adapterForUrl(config.databaseUrl);
+  const db = adapter.createKysely();
+  try {
+    await migrateToLatest(db, adapter);
+    const pageCache = new PageCache(config.pageCache);
+    const core: Core = { db, listeners: [(changes) => pageCache.invalidate(changes.cacheKeys)] };
+    const mediaStore = new LocalMediaStore(join(config.dataDir, 'media'));
+    if (config.loadDemo && (await isDatabaseEmpty(core))) {
+      const { articles } = await loadDemo(core, mediaStore);
+      logger.info(`loaded demo content: ${articles} articles`);
+    }
+    const app = createSiteApp({
+      db,
+      pageCache,
+      publicUrl: config.publicUrl,
+      mediaDir: mediaStore.root,
+      logger,
+    });
+    return { config, adapter, db, core, pageCache, mediaStore, app, close: () => db.destroy() };
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Serves a Galley app over node:http. Cached pages are answered right here, before the request
+ * is converted to a Web `Request` for Hono: on the warm path that conversion would cost more
+ * than the rest of the response. Both paths build their answer with `pageResponseParts`, and the
+ * tests run the in-process app, so the shortcut cannot drift from what Hono would send.
+ */
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { pageResponseParts } from '../http/respond.js';
+import { cacheUrlFor } from '../site/site-app.js';
+import type { Galley } from './create-galley.js';
+
+const BASE = 'http://galley.invalid';
+
+export function createNodeServer(galley: Galley): Server {
+  const viaHono = getRequestListener(galley.app.fetch);
+  const cache = galley.pageCache;
+  return createServer((req, res) => {
+    if (cache.isEnabled && cache.size > 0 && (req.method === 'GET' || req.method === 'HEAD')) {
+      let cacheUrl: string | null = null;
+      try {
+        cacheUrl = cacheUrlFor(new URL(req.url ?? '/', BASE));
+      } catch {
+        // A request line URL cannot parse: let Hono answer it.
+      }
+      const page = cacheUrl === null ? undefined : cache.get(cacheUrl);
+      if (page) {
+        const parts = pageResponseParts(cache, cacheUrl, page, {
+          method: req.method,
+          acceptEncoding: req.headers['accept-encoding'],
+          ifNoneMatch: req.headers['if-none-match'],
+        });
+        res.writeHead(parts.status, parts.headers);
+        res.end(parts.body);
+        return;
+      }
+    }
+    void viaHono(req, res);
+  });
+}
+
+export function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      resolvePort(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}

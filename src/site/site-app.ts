@@ -1,0 +1,286 @@
+/**
+ * The reader site as a Hono app: routing, the page-cache lookup, redirects, and error pages in
+ * the reader's language. The pages themselves are built in site-pages.ts.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname, resolve, sep } from 'node:path';
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { Kysely } from 'kysely';
+import { loadSiteChrome } from '../core/reader/load-site-chrome.js';
+import { findRedirect } from '../core/reader/find-by-slug.js';
+import { LOCALIZED_SEGMENTS, sitePaths } from '../core/site-paths.js';
+import type { Database, Locale } from '../db/schema.js';
+import { LOCALES } from '../db/schema.js';
+import type { SiteChrome } from '../core/reader/reader-types.js';
+import type { PageCache, RenderedPage } from '../http/page-cache.js';
+import { pageResponseParts, SECURITY_HEADERS, toResponse } from '../http/respond.js';
+import type { Logger } from '../lib/log.js';
+import { messages } from './i18n/index.js';
+import { siteAssets } from './site-assets.js';
+import {
+  articlePage,
+  authorPage,
+  contactPage,
+  errorPage,
+  homePage,
+  parsePageNumber,
+  sectionPage,
+  tagPage,
+} from './site-pages.js';
+import type { SiteDeps } from './site-pages.js';
+
+export interface SiteAppOptions {
+  db: Kysely<Database>;
+  pageCache: PageCache;
+  publicUrl: string;
+  mediaDir: string;
+  logger: Logger;
+}
+
+const isLocale = (value: string | undefined): value is Locale => value === 'en' || value === 'es';
+
+/** Query parameters that change what a page shows. Others are ignored, and kept out of cache keys. */
+const MEANINGFUL_PARAMS = ['page', 'article'] as const;
+
+/** The cache key of a request: the path plus the meaningful parameters, in a fixed order. */
+export function cacheUrlFor(url: URL): string {
+  let key = url.pathname;
+  let separator = '?';
+  for (const name of MEANINGFUL_PARAMS) {
+    const value = url.searchParams.get(name);
+    if (value !== null) {
+      key += `${separator}${name}=${encodeURIComponent(value)}`;
+      separator = '&';
+    }
+  }
+  return key;
+}
+
+/** The reader's locale for a page outside /en and /es: Accept-Language, else English. */
+export function preferredLocale(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) return 'en';
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const quality = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
+      return { language: tag.split('-')[0], quality: quality === undefined ? 1 : Number(quality) };
+    })
+    .filter((entry) => entry.quality > 0)
+    .sort((a, b) => b.quality - a.quality);
+  return ranked.find((entry) => isLocale(entry.language))?.language === 'es' ? 'es' : 'en';
+}
+
+const MEDIA_TYPES: Record<string, string> = {
+  '.webp': 'image/webp',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.avif': 'image/avif',
+  '.svg': 'image/svg+xml',
+};
+
+export function createSiteApp(options: SiteAppOptions): Hono {
+  const { db, pageCache, logger } = options;
+  const assets = siteAssets();
+  const deps: SiteDeps = {
+    db,
+    publicUrl: options.publicUrl,
+    stylesheetPath: assets.stylesheetPath,
+  };
+  const app = new Hono();
+
+  const respond = (c: Context, page: RenderedPage, cacheUrl: string | null): Response =>
+    toResponse(
+      pageResponseParts(pageCache, cacheUrl, page, {
+        method: c.req.method,
+        acceptEncoding: c.req.header('accept-encoding'),
+        ifNoneMatch: c.req.header('if-none-match'),
+      }),
+    );
+
+  const chromeFor = async (locale: Locale) => {
+    const chrome = await loadSiteChrome(db, locale);
+    if (!chrome)
+      throw new Error('the database has no publication yet: run `galley demo` or set one up');
+    return chrome;
+  };
+
+  /** A page in the reader's language saying why there is nothing here. */
+  const errorResponse = async (
+    c: Context,
+    status: 400 | 404 | 410 | 500,
+    locale?: Locale,
+    detail?: string,
+  ) => {
+    const pathLocale = c.req.path.split('/')[1];
+    const chosen =
+      locale ??
+      (isLocale(pathLocale) ? pathLocale : preferredLocale(c.req.header('accept-language')));
+    return respond(c, errorPage(deps, await chromeFor(chosen), status, detail), null);
+  };
+
+  // CASE: a cached page. MUST run before routing: the warm path does no database work at all.
+  app.use('*', async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+    const cacheUrl = cacheUrlFor(new URL(c.req.url));
+    const cached = pageCache.get(cacheUrl);
+    if (cached) return respond(c, cached, cacheUrl);
+    c.set('cacheUrl' as never, cacheUrl as never);
+    return next();
+  });
+
+  /** Sends a freshly rendered page, keeping a copy when it can be reused. */
+  const send = (c: Context, page: RenderedPage): Response => {
+    const cacheUrl = cacheUrlFor(new URL(c.req.url));
+    if (page.status === 200) pageCache.set(cacheUrl, page);
+    return respond(c, page, cacheUrl);
+  };
+
+  app.get(assets.stylesheetPath, (c) => {
+    c.header('content-type', 'text/css; charset=utf-8');
+    // The file name carries a hash of the content, so it never changes under the same name.
+    c.header('cache-control', 'public, max-age=31536000, immutable');
+    return c.body(assets.stylesheet);
+  });
+  app.get('/favicon.svg', (c) => {
+    c.header('content-type', 'image/svg+xml');
+    c.header('cache-control', 'public, max-age=86400');
+    return c.body(assets.favicon);
+  });
+  app.get('/favicon.ico', (c) => c.redirect('/favicon.svg', 301));
+
+  app.get('/media/*', async (c) => {
+    const relative = decodeURIComponent(c.req.path.slice('/media/'.length));
+    const root = resolve(options.mediaDir);
+    const file = resolve(root, relative);
+    const type = MEDIA_TYPES[extname(file).toLowerCase()];
+    // CASE: path traversal (/media/../galley.db) or a file type we do not serve.
+    if (!file.startsWith(root + sep) || !type) return errorResponse(c, 404);
+    try {
+      const bytes = await readFile(file);
+      return c.body(bytes, 200, {
+        'content-type': type,
+        'cache-control': 'public, max-age=604800',
+        'x-content-type-options': 'nosniff',
+      });
+    } catch {
+      return errorResponse(c, 404);
+    }
+  });
+
+  app.get('/', (c) => {
+    const locale = preferredLocale(c.req.header('accept-language'));
+    c.header('vary', 'Accept-Language');
+    c.header('cache-control', 'public, max-age=300');
+    return c.redirect(sitePaths.home(locale), 302);
+  });
+
+  const listRoute =
+    (
+      locale: Locale,
+      render: (chrome: SiteChrome, slug: string, page: number) => Promise<RenderedPage | null>,
+    ) =>
+    async (c: Context) => {
+      const page = parsePageNumber(c.req.query('page'));
+      if (page === 'invalid') return errorResponse(c, 400, locale, messages[locale].badPageNumber);
+      const rendered = await render(await chromeFor(locale), c.req.param('slug') as string, page);
+      return rendered ? send(c, rendered) : notFound(c);
+    };
+
+  // Routes are literal per locale (no `:locale{en|es}` pattern): Hono's router mismatched
+  // `/en/` against `/:locale{en|es}` once several such patterns were registered.
+  for (const locale of LOCALES) {
+    const segments = LOCALIZED_SEGMENTS[locale];
+    app.get(`/${locale}`, (c) => c.redirect(sitePaths.home(locale), 301));
+    app.get(`/${locale}/`, async (c) => send(c, await homePage(deps, await chromeFor(locale))));
+    app.get(`/${locale}/${segments.contact}`, async (c) => {
+      const chrome = await chromeFor(locale);
+      return send(c, contactPage(deps, chrome, await reportedArticle(c.req.query('article'))));
+    });
+    app.get(
+      `/${locale}/${segments.tag}/:slug`,
+      listRoute(locale, (chrome, slug, page) => tagPage(deps, chrome, slug, page)),
+    );
+    app.get(
+      `/${locale}/${segments.author}/:slug`,
+      listRoute(locale, (chrome, slug, page) => authorPage(deps, chrome, slug, page)),
+    );
+    app.get(
+      `/${locale}/:slug/`,
+      listRoute(locale, (chrome, slug, page) => sectionPage(deps, chrome, slug, page)),
+    );
+    app.get(`/${locale}/:section/:slug`, async (c) => {
+      const chrome = await chromeFor(locale);
+      const page = await articlePage(deps, chrome, {
+        sectionSlug: c.req.param('section'),
+        slug: c.req.param('slug'),
+      });
+      return page ? send(c, page) : notFound(c);
+    });
+  }
+
+  /** The article a "Found a mistake?" link came from, if the id names a published one. */
+  async function reportedArticle(raw: string | undefined) {
+    if (raw === undefined || !/^\d{1,9}$/.test(raw)) return null;
+    const row = await db
+      .selectFrom('articles as a')
+      .innerJoin('section_translations as st', (join) =>
+        join.onRef('st.section_id', '=', 'a.section_id').onRef('st.locale', '=', 'a.locale'),
+      )
+      .select(['a.headline', 'a.locale', 'a.slug', 'st.slug as section_slug'])
+      .where('a.id', '=', Number(raw))
+      .where('a.status', '=', 'published')
+      .executeTakeFirst();
+    return row
+      ? { headline: row.headline, path: sitePaths.article(row.locale, row.section_slug, row.slug) }
+      : null;
+  }
+
+  /** Before saying 404: an old URL may have moved (301) or been withdrawn (410). */
+  async function notFound(c: Context): Promise<Response> {
+    const path = c.req.path;
+    const redirect = await findRedirect(db, path);
+    if (redirect?.status_code === 301 && redirect.to_path) return c.redirect(redirect.to_path, 301);
+    if (redirect?.status_code === 410) return errorResponse(c, 410);
+    // CASE: a section URL typed without its trailing slash.
+    const parts = path.split('/');
+    if (parts.length === 3 && isLocale(parts[1]) && parts[2] && !path.endsWith('/')) {
+      const section = await db
+        .selectFrom('section_translations')
+        .select('slug')
+        .where('locale', '=', parts[1])
+        .where('slug', '=', parts[2])
+        .executeTakeFirst();
+      if (section) return c.redirect(`${path}/`, 301);
+    }
+    return errorResponse(c, 404);
+  }
+
+  app.notFound((c) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? notFound(c) : methodNotAllowed(),
+  );
+
+  app.onError(async (error, c) => {
+    logger.error(error.message, { method: c.req.method, path: c.req.path, status: 500 });
+    try {
+      return await errorResponse(c, 500);
+    } catch {
+      return new Response('Internal Server Error', { status: 500, headers: SECURITY_HEADERS });
+    }
+  });
+
+  return app;
+}
+
+function methodNotAllowed(): Response {
+  return new Response('Method Not Allowed', {
+    status: 405,
+    headers: {
+      ...SECURITY_HEADERS,
+      allow: 'GET, HEAD',
+      'content-type': 'text/plain; charset=utf-8',
+    },
+  });
+}
