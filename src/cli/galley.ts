@@ -138,12 +138,21 @@ async function main(argv: string[]): Promise<number> {
       console.error(redact(error.message));
       return EXIT.dataError;
     }
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errnoCode(error);
     console.error(`galley ${command}: ${redact((error as Error).message)}`);
     return code === 'ECONNREFUSED' || code === 'EADDRINUSE' || code === 'EACCES'
       ? EXIT.unavailable
       : 1;
   }
+}
+
+/** The errno code of an error or of any error in its `cause` chain (migration errors wrap the driver's). */
+function errnoCode(error: unknown): string | undefined {
+  for (let current = error; current instanceof Error; current = current.cause) {
+    const code = (current as NodeJS.ErrnoException).code;
+    if (code) return code;
+  }
+  return undefined;
 }
 
 const code = await main(process.argv.slice(2));

@@ -31,7 +31,7 @@ export const bodySchema = new Schema({
       atom: true,
       attrs: {
         src: {},
-        alt: { default: '' },
+        alt: {}, // required: an empty string only for a purely decorative image
         caption: { default: null },
         credit: { default: null },
         width: { default: null },

@@ -3,11 +3,12 @@
  * authors, recommendations). One query for the articles with section and lead image, one for
  * all their bylines.
  */
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { Kysely } from 'kysely';
+import { preparedQuery } from '../../db/prepared-query.js';
 import type { ArticleType, Database, Locale } from '../../db/schema.js';
 import type { ArticleSummary, BylineView, ImageView } from './reader-types.js';
 
-type SummaryRow = {
+export type SummaryRow = {
   id: number;
   locale: Locale;
   headline: string;
@@ -81,24 +82,39 @@ export function imageFromRow(row: SummaryRow): ImageView | null {
   };
 }
 
+/** Bylines are fetched for up to this many articles per query; shorter lists are padded. */
+const BYLINE_BATCH = 16;
+const BYLINE_SLOTS = Array.from({ length: BYLINE_BATCH }, (_, index) => `id${index}`);
+
+// A fixed-size `in` list keeps the query's shape constant, so it can be prepared once.
+const bylinesOf = preparedQuery((db, p: Record<string, number>) =>
+  db
+    .selectFrom('article_authors as aa')
+    .innerJoin('authors as au', 'au.id', 'aa.author_id')
+    .select(['aa.article_id', 'au.id', 'au.name', 'au.slug'])
+    .where(
+      'aa.article_id',
+      'in',
+      BYLINE_SLOTS.map((slot) => p[slot] as number),
+    )
+    .orderBy('aa.article_id')
+    .orderBy('aa.position'),
+);
+
 export async function loadBylines(
   db: Kysely<Database>,
   articleIds: number[],
 ): Promise<Map<number, BylineView[]>> {
   const byArticle = new Map<number, BylineView[]>();
-  if (articleIds.length === 0) return byArticle;
-  const rows = await db
-    .selectFrom('article_authors as aa')
-    .innerJoin('authors as au', 'au.id', 'aa.author_id')
-    .select(['aa.article_id', 'au.id', 'au.name', 'au.slug'])
-    .where('aa.article_id', 'in', articleIds)
-    .orderBy('aa.article_id')
-    .orderBy('aa.position')
-    .execute();
-  for (const row of rows) {
-    const list = byArticle.get(row.article_id) ?? [];
-    list.push({ id: row.id, name: row.name, slug: row.slug });
-    byArticle.set(row.article_id, list);
+  for (let start = 0; start < articleIds.length; start += BYLINE_BATCH) {
+    const batch = articleIds.slice(start, start + BYLINE_BATCH);
+    // Id 0 never exists: identity columns start at 1.
+    const params = Object.fromEntries(BYLINE_SLOTS.map((slot, index) => [slot, batch[index] ?? 0]));
+    for (const row of await bylinesOf(db, params)) {
+      const list = byArticle.get(row.article_id) ?? [];
+      list.push({ id: row.id, name: row.name, slug: row.slug });
+      byArticle.set(row.article_id, list);
+    }
   }
   return byArticle;
 }
@@ -121,12 +137,11 @@ export function summaryFromRow(
   };
 }
 
-/** Runs a summaries query and attaches the bylines. */
-export async function fetchSummaries(
+/** Attaches the bylines to summary rows. */
+export async function withBylines(
   db: Kysely<Database>,
-  query: SelectQueryBuilder<Database, never, SummaryRow> | PublishedArticlesQuery,
+  rows: SummaryRow[],
 ): Promise<ArticleSummary[]> {
-  const rows = (await query.execute()) as SummaryRow[];
   const bylines = await loadBylines(
     db,
     rows.map((row) => row.id),

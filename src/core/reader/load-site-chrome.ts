@@ -1,16 +1,13 @@
 import type { Kysely } from 'kysely';
+import { preparedQuery } from '../../db/prepared-query.js';
 import type { Database, Locale } from '../../db/schema.js';
 import type { SiteChrome } from './reader-types.js';
 
-/** The publication and its sections, for the header, navigation and footer of every page. */
-export async function loadSiteChrome(
-  db: Kysely<Database>,
-  locale: Locale,
-): Promise<SiteChrome | null> {
-  const publication = await db
+const publicationIn = preparedQuery((db, p: { locale: Locale }) =>
+  db
     .selectFrom('publications as p')
     .innerJoin('publication_translations as pt', (join) =>
-      join.onRef('pt.publication_id', '=', 'p.id').on('pt.locale', '=', locale),
+      join.onRef('pt.publication_id', '=', 'p.id').on('pt.locale', '=', p.locale),
     )
     .select([
       'p.name',
@@ -21,18 +18,30 @@ export async function loadSiteChrome(
       'pt.description',
     ])
     .orderBy('p.id')
-    .limit(1)
-    .executeTakeFirst();
-  if (!publication) return null;
-  const sections = await db
+    .limit(1),
+);
+
+const sectionsIn = preparedQuery((db, p: { locale: Locale }) =>
+  db
     .selectFrom('sections as s')
     .innerJoin('section_translations as st', (join) =>
-      join.onRef('st.section_id', '=', 's.id').on('st.locale', '=', locale),
+      join.onRef('st.section_id', '=', 's.id').on('st.locale', '=', p.locale),
     )
     .select(['s.id', 'st.name', 'st.slug'])
     .orderBy('s.position')
-    .orderBy('s.id')
-    .execute();
+    .orderBy('s.id'),
+);
+
+/** The publication and its sections, for the header, navigation and footer of every page. */
+export async function loadSiteChrome(
+  db: Kysely<Database>,
+  locale: Locale,
+): Promise<SiteChrome | null> {
+  const [[publication], sections] = await Promise.all([
+    publicationIn(db, { locale }),
+    sectionsIn(db, { locale }),
+  ]);
+  if (!publication) return null;
   return {
     locale,
     publication: {

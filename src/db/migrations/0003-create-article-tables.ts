@@ -12,7 +12,6 @@ export const createArticleTables: GalleyMigration = (adapter) => ({
       .addColumn('slug', 'text', (c) => c.notNull())
       .addColumn('section_id', 'integer', (c) => c.notNull().references('sections.id'))
       .addColumn('type', 'text', (c) => c.notNull().defaultTo('news'))
-      .addColumn('body', 'text', (c) => c.notNull())
       .addColumn('word_count', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('lead_media_id', 'integer', (c) => c.references('media.id').onDelete('set null'))
       .addColumn('status', 'text', (c) => c.notNull().defaultTo('draft'))
@@ -20,6 +19,9 @@ export const createArticleTables: GalleyMigration = (adapter) => ({
       .addColumn('updated_at', adapter.timestampType, (c) => c.notNull())
       .addColumn('created_at', adapter.timestampType, (c) => c.notNull())
       .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+      // Last on purpose: a body of several KB spills into SQLite overflow pages, and every column
+      // stored after it would cost a walk through them on each list query that never reads it.
+      .addColumn('body', 'text', (c) => c.notNull())
       .addUniqueConstraint('articles_locale_slug', ['locale', 'slug'])
       .addUniqueConstraint('articles_translation_group_locale', ['translation_group', 'locale'])
       .execute();
