@@ -4,7 +4,8 @@
  */
 const SECRET_PATTERNS: [RegExp, string][] = [
   [/(\w+:\/\/[^:/\s]*:)[^@\s]+@/g, '$1***@'], // passwords in URLs
-  [/(password|secret|token|api[_-]?key)(["'\s:=]+)[^\s"',}]+/gi, '$1$2***'],
+  // `password=x`, `token: x`, `"api_key":"x"`: a key, then `=` or `:`, then the value.
+  [/(password|secret|token|api[_-]?key)(["']?\s*[:=]\s*["']?)[^\s"',}]+/gi, '$1$2***'],
 ];
 
 export function redact(text: string): string {

@@ -3,6 +3,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { systemActor } from '../core/actor.js';
 import { runOperation } from '../core/operation.js';
 import { publishArticle, unpublishArticle, updateArticle } from '../core/operations/index.js';
+import { findBilingualStory } from '../test/demo-stories.js';
 import { describeEachDialect } from '../test/each-dialect.js';
 import { cacheUrlFor, preferredLocale } from './site-app.js';
 
@@ -32,41 +33,10 @@ describeEachDialect('the reader site', { demo: true }, (t) => {
   const get = (path: string, headers: Record<string, string> = {}) =>
     t.galley.app.request(path, { headers });
 
-  /** The path of a demo story that exists in both languages, found through the database. */
+  /** A demo story in both languages with every element of the article page. */
   async function bilingualStory() {
-    const rows = await t.galley.db
-      .selectFrom('articles as a')
-      .innerJoin('articles as b', (join) =>
-        join
-          .onRef('b.translation_group', '=', 'a.translation_group')
-          .onRef('b.locale', '!=', 'a.locale'),
-      )
-      .innerJoin('section_translations as st', (join) =>
-        join.onRef('st.section_id', '=', 'a.section_id').onRef('st.locale', '=', 'a.locale'),
-      )
-      .innerJoin('section_translations as st2', (join) =>
-        join.onRef('st2.section_id', '=', 'b.section_id').onRef('st2.locale', '=', 'b.locale'),
-      )
-      .select([
-        'a.id',
-        'a.slug',
-        'a.headline',
-        'st.slug as section',
-        'b.id as other_id',
-        'b.slug as other_slug',
-        'st2.slug as other_section',
-      ])
-      .where('a.locale', '=', 'en')
-      .where('a.lead_media_id', 'is not', null)
-      .orderBy('a.id')
-      .execute();
-    const row = rows[0];
-    if (!row) throw new Error('the demo has no bilingual story with an image');
-    return {
-      ...row,
-      path: `/en/${row.section}/${row.slug}`,
-      otherPath: `/es/${row.other_section}/${row.other_slug}`,
-    };
+    const story = await findBilingualStory(t.galley);
+    return { ...story, section: story.path.split('/')[2] as string };
   }
 
   it('sends / to the edition the reader prefers', async () => {

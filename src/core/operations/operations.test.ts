@@ -5,7 +5,7 @@ import { systemActor } from '../actor.js';
 import type { Actor } from '../actor.js';
 import { cacheKey } from '../change-set.js';
 import type { ChangeSet } from '../change-set.js';
-import type { GalleyError} from '../errors.js';
+import type { GalleyError } from '../errors.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.js';
 import { runOperation } from '../operation.js';
 import {

@@ -57,7 +57,7 @@ export const businessStories: DemoStory[] = [
         h2('What to watch'),
         p(
           'The port authority’s board is scheduled to vote on the request for proposals next month. The meeting is public, and the union has said it plans to fill the room. Follow our coverage of the waterfront in the ',
-          link('Business section', '/en/business'),
+          link('Business section', '/en/business/'),
           '.',
         ),
       ),
@@ -108,7 +108,7 @@ export const businessStories: DemoStory[] = [
         h2('Lo que viene'),
         p(
           'La junta de la autoridad portuaria tiene previsto votar la convocatoria el mes próximo. La sesión es pública, y el sindicato ya anunció que piensa llenar la sala. Siga nuestra cobertura del puerto en la sección ',
-          link('Economía', '/es/economia'),
+          link('Economía', '/es/economia/'),
           '.',
         ),
       ),
@@ -170,7 +170,7 @@ export const businessStories: DemoStory[] = [
         ),
         p(
           'More coverage of local businesses is in our ',
-          link('Business section', '/en/business'),
+          link('Business section', '/en/business/'),
           '.',
         ),
       ),
@@ -222,7 +222,7 @@ export const businessStories: DemoStory[] = [
         ),
         p(
           'Más noticias sobre los negocios locales en nuestra sección ',
-          link('Economía', '/es/economia'),
+          link('Economía', '/es/economia/'),
           '.',
         ),
       ),
@@ -276,7 +276,7 @@ export const businessStories: DemoStory[] = [
         ),
         p(
           'The first tug is due for delivery in 2027. For more on the port and jobs on the waterfront, see our ',
-          link('Business section', '/en/business'),
+          link('Business section', '/en/business/'),
           '.',
         ),
       ),
@@ -330,7 +330,7 @@ export const businessStories: DemoStory[] = [
         ),
         p(
           'Más noticias sobre los negocios del barrio en nuestra sección ',
-          link('Economía', '/es/economia'),
+          link('Economía', '/es/economia/'),
           '.',
         ),
       ),

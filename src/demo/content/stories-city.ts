@@ -71,7 +71,7 @@ export const cityStories: DemoStory[] = [
         h2('What happens next'),
         p(
           'The agency will open bidding for the pier reconstruction next month. Residents can comment on the proposed schedule at two open houses, one at the Las Dunas Community Center and one at the Biblioteca Central downtown. Dates will be posted on the agency’s website. Follow our coverage in the ',
-          link('City section', '/en/city'),
+          link('City section', '/en/city/'),
           '.',
         ),
       ),
@@ -123,7 +123,7 @@ export const cityStories: DemoStory[] = [
         h2('Próximos pasos'),
         p(
           'La agencia abrirá el mes próximo la licitación para reconstruir el muelle. Los vecinos podrán opinar sobre el horario propuesto en dos jornadas informativas: una en el Centro Comunitario de Las Dunas y otra en la Biblioteca Central. Las fechas se publicarán en el sitio web de la agencia. Siga nuestra cobertura en la sección ',
-          link('Ciudad', '/es/ciudad'),
+          link('Ciudad', '/es/ciudad/'),
           '.',
         ),
       ),
@@ -187,7 +187,7 @@ export const cityStories: DemoStory[] = [
         ),
         p(
           'A final vote could come before the summer recess. Find more of our housing coverage in the ',
-          link('City section', '/en/city'),
+          link('City section', '/en/city/'),
           '.',
         ),
       ),
@@ -243,7 +243,7 @@ export const cityStories: DemoStory[] = [
         ),
         p(
           'La votación final podría llegar antes del receso de verano. Encuentre más de nuestra cobertura sobre vivienda en la sección ',
-          link('Ciudad', '/es/ciudad'),
+          link('Ciudad', '/es/ciudad/'),
           '.',
         ),
       ),
@@ -307,7 +307,7 @@ export const cityStories: DemoStory[] = [
           i(
             'Lucía Fernández is La Marea’s City Hall reporter and columnist. Her column appears on Thursdays. Read more in the ',
           ),
-          link(i('City section'), '/en/city'),
+          link(i('City section'), '/en/city/'),
           i('.'),
         ),
       ),
@@ -368,7 +368,7 @@ export const cityStories: DemoStory[] = [
         ),
         p(
           'You can follow every past project on the city’s online tracker, and we will publish the results for each district in our ',
-          link('City section', '/en/city'),
+          link('City section', '/en/city/'),
           '.',
         ),
       ),
@@ -420,7 +420,7 @@ export const cityStories: DemoStory[] = [
         ),
         p(
           'Todos los proyectos anteriores pueden seguirse en el sistema de consulta en línea de la ciudad, y publicaremos los resultados de cada distrito en nuestra sección ',
-          link('Ciudad', '/es/ciudad'),
+          link('Ciudad', '/es/ciudad/'),
           '.',
         ),
       ),

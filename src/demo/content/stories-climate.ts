@@ -62,7 +62,7 @@ export const climateStories: DemoStory[] = [
         ),
         p(
           'Tide forecasts for the week are posted in our ',
-          link('Climate section', '/en/climate'),
+          link('Climate section', '/en/climate/'),
           '.',
         ),
       ),
@@ -120,7 +120,7 @@ export const climateStories: DemoStory[] = [
         ),
         p(
           'El pronóstico de mareas de la semana está en nuestra sección ',
-          link('Clima', '/es/clima'),
+          link('Clima', '/es/clima/'),
           '.',
         ),
       ),
@@ -182,7 +182,7 @@ export const climateStories: DemoStory[] = [
         ),
         p(
           'Read more of our reporting on heat in the ',
-          link('Climate section', '/en/climate'),
+          link('Climate section', '/en/climate/'),
           '.',
         ),
       ),
@@ -235,7 +235,7 @@ export const climateStories: DemoStory[] = [
         ),
         p(
           'Lea más de nuestra cobertura sobre el calor en la sección ',
-          link('Clima', '/es/clima'),
+          link('Clima', '/es/clima/'),
           '.',
         ),
       ),
@@ -295,7 +295,7 @@ export const climateStories: DemoStory[] = [
           i(
             'Lucía Fernández es reportera y columnista de La Marea. Lea otras columnas en la sección ',
           ),
-          link(i('Clima'), '/es/clima'),
+          link(i('Clima'), '/es/clima/'),
           i('.'),
         ),
       ),
@@ -355,7 +355,7 @@ export const climateStories: DemoStory[] = [
         ),
         p(
           'We will keep tracking the heat season in our ',
-          link('Climate section', '/en/climate'),
+          link('Climate section', '/en/climate/'),
           '.',
         ),
       ),

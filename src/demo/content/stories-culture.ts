@@ -52,7 +52,7 @@ export const cultureStories: DemoStory[] = [
         p(
           b('La casa de las mareas.'),
           ' Teatro Ribera, 210 Calle del Muelle. Thursday to Sunday through the end of the month. Tickets $18 to $40. About 2 hours and 10 minutes with one intermission. In Spanish and English with supertitles. More reviews in our ',
-          link('Culture section', '/en/culture'),
+          link('Culture section', '/en/culture/'),
           '.',
         ),
       ),
@@ -98,7 +98,7 @@ export const cultureStories: DemoStory[] = [
         p(
           b('La casa de las mareas.'),
           ' Teatro Ribera, calle del Muelle 210. De jueves a domingo hasta fin de mes. Entradas de 18 a 40 dólares. Duración aproximada: 2 horas y 10 minutos, con un intermedio. En español e inglés, con sobretítulos. Más crítica en nuestra sección ',
-          link('Cultura', '/es/cultura'),
+          link('Cultura', '/es/cultura/'),
           '.',
         ),
       ),
@@ -160,7 +160,7 @@ export const cultureStories: DemoStory[] = [
         ),
         p(
           'The release concert is Saturday at 8 p.m. at the Plaza de la Aduana. Find more music coverage in our ',
-          link('Culture section', '/en/culture'),
+          link('Culture section', '/en/culture/'),
           '.',
         ),
       ),
@@ -215,7 +215,7 @@ export const cultureStories: DemoStory[] = [
         ),
         p(
           'El concierto es el sábado a las 8 p. m. en la plaza de la Aduana. Encuentre más música en nuestra sección ',
-          link('Cultura', '/es/cultura'),
+          link('Cultura', '/es/cultura/'),
           '.',
         ),
       ),
@@ -276,7 +276,7 @@ export const cultureStories: DemoStory[] = [
         ),
         p(
           'Find our picks for the opening weekend in the ',
-          link('Culture section', '/en/culture'),
+          link('Culture section', '/en/culture/'),
           '.',
         ),
       ),
@@ -329,7 +329,7 @@ export const cultureStories: DemoStory[] = [
         ),
         p(
           'Nuestras recomendaciones para el fin de semana de reapertura están en la sección ',
-          link('Cultura', '/es/cultura'),
+          link('Cultura', '/es/cultura/'),
           '.',
         ),
       ),
@@ -385,7 +385,7 @@ export const cultureStories: DemoStory[] = [
         ),
         p(
           'Lea más sobre la historia del barrio en nuestra sección ',
-          link('Cultura', '/es/cultura'),
+          link('Cultura', '/es/cultura/'),
           '.',
         ),
       ),

@@ -25,6 +25,7 @@ export function articleMain(data: ArticlePageData, chrome: SiteChrome): SafeHtml
   // The body passed validateBody before it was stored; renderBodyHtml escapes every value.
   const bodyHtml = trustedHtml(renderBodyHtml(JSON.parse(article.body) as BodyDoc));
   const image = article.image;
+  const label = typeLabel(locale, article.type);
 
   const updated = wasUpdated
     ? html`<span class="updated">${t.updated} ${dateTime(article.updatedAt, locale, zone)}</span>`
@@ -55,7 +56,7 @@ ${responsiveImage(image, { sizes: '(min-width: 64rem) 64rem, 100vw', isLead: tru
 
   return html`<article class="article" data-article-id="${article.id}">
 <header class="article-header">
-<p class="kicker"><a href="${sitePaths.section(locale, article.section.slug)}">${article.section.name}</a>${typeLabel(locale, article.type)}</p>
+<p class="kicker"><a href="${sitePaths.section(locale, article.section.slug)}">${article.section.name}</a>${label ? html` · ${label}` : null}</p>
 <h1>${article.headline}</h1>
 ${article.dek ? html`<p class="dek">${article.dek}</p>\n` : null}<div class="article-meta">
 ${byline(locale, article.authors)}
