@@ -113,7 +113,8 @@ async function main(): Promise<void> {
   const coldServer = createNodeServer(cold);
   const coldUrl = await start(coldServer);
 
-  const sample = await fetch(warmUrl + path);
+  // wrk sends no Accept-Encoding, so every case serves the identity encoding; ask for the same.
+  const sample = await fetch(warmUrl + path, { headers: { 'accept-encoding': 'identity' } });
   const body = Buffer.from(await sample.arrayBuffer());
   if (sample.status !== 200) throw new Error(`${path} answered ${sample.status}`);
   const headers: Record<string, string> = {};

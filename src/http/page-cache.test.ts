@@ -79,11 +79,14 @@ describe('PageCache', () => {
     const cache = new PageCache(true);
     const rendered = page('x'.repeat(5000), []);
     cache.set('/big', rendered);
-    const first = cache.bodyFor('/big', rendered, 'gzip');
-    const second = cache.bodyFor('/big', rendered, 'gzip');
+    const first = cache.variant('/big', rendered, 'gzip');
+    const second = cache.variant('/big', rendered, 'gzip');
     expect(first.encoding).toBe('gzip');
     expect(second.body).toBe(first.body);
+    expect(second.headers).toBe(first.headers);
+    expect(first.headers['content-encoding']).toBe('gzip');
+    expect(first.headers['content-length']).toBe(String(first.body.length));
     expect(gunzipSync(first.body).toString()).toBe('x'.repeat(5000));
-    expect(cache.bodyFor('/big', page('tiny', []), 'br').encoding).toBe('identity');
+    expect(cache.variant('/big', page('tiny', []), 'br').encoding).toBe('identity');
   });
 });

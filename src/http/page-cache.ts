@@ -22,9 +22,58 @@ export interface RenderedPage {
   contentLanguage: string | null;
 }
 
+/** One encoding of a page, ready to send: the body and every response header. */
+export interface Variant {
+  encoding: Encoding;
+  body: Buffer;
+  headers: Record<string, string>;
+}
+
 interface Entry {
   page: RenderedPage;
-  encoded: Partial<Record<Exclude<Encoding, 'identity'>, Buffer>>;
+  /** Built on first request for each encoding, then reused: the warm path only writes bytes. */
+  variants: Partial<Record<Encoding, Variant>>;
+}
+
+/**
+ * Reader pages run no script and load nothing from other origins; the policy says so, which
+ * also shuts the door on injected markup that slipped past escaping.
+ */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy':
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-frame-options': 'DENY',
+};
+
+/** The headers every response for this page carries, whatever its encoding or status. */
+export function pageHeaders(page: RenderedPage): Record<string, string> {
+  const headers: Record<string, string> = {
+    ...SECURITY_HEADERS,
+    'content-type': page.contentType,
+    'cache-control': page.cacheControl,
+    vary: 'Accept-Encoding',
+  };
+  if (page.contentLanguage) headers['content-language'] = page.contentLanguage;
+  if (page.surrogateKeys.length > 0) {
+    // Fastly and others read Surrogate-Key (space-separated); Cloudflare reads Cache-Tag (commas).
+    headers['surrogate-key'] = page.surrogateKeys.join(' ');
+    headers['cache-tag'] = page.surrogateKeys.join(',');
+  }
+  return headers;
+}
+
+function buildVariant(page: RenderedPage, wanted: Encoding): Variant {
+  const encoding =
+    wanted === 'identity' || page.body.length < MIN_COMPRESS_BYTES ? 'identity' : wanted;
+  const body = encoding === 'identity' ? page.body : encode(page.body, encoding);
+  const headers = pageHeaders(page);
+  // Only a 200 is a representation worth validating; error pages carry no ETag.
+  if (page.status === 200) headers['etag'] = etagFor(page, encoding);
+  if (encoding !== 'identity') headers['content-encoding'] = encoding;
+  headers['content-length'] = String(body.length);
+  return { encoding, body, headers };
 }
 
 /** Builds a page record: hashes the body once, for the ETag. */
@@ -109,7 +158,7 @@ export class PageCache {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.delete(oldest);
     }
-    this.entries.set(url, { page, encoded: {} });
+    this.entries.set(url, { page, variants: {} });
     for (const key of page.surrogateKeys) {
       let urls = this.byKey.get(key);
       if (!urls) this.byKey.set(key, (urls = new Set()));
@@ -118,22 +167,14 @@ export class PageCache {
   }
 
   /**
-   * The body in the given encoding. Cached pages keep each encoding they were asked for; pages
-   * not in the cache (cache off, or not cacheable) are compressed for this response only.
+   * The page in the given encoding, with its headers. Cached pages keep each variant they were
+   * asked for; pages not in the cache (cache off, or an error page) are built for this response.
    */
-  bodyFor(
-    url: string | null,
-    page: RenderedPage,
-    encoding: Encoding,
-  ): { body: Buffer; encoding: Encoding } {
-    if (encoding === 'identity' || page.body.length < MIN_COMPRESS_BYTES)
-      return { body: page.body, encoding: 'identity' };
+  variant(url: string | null, page: RenderedPage, encoding: Encoding): Variant {
     const entry = url === null ? undefined : this.entries.get(url);
-    if (entry && entry.page === page) {
-      const body = (entry.encoded[encoding] ??= encode(page.body, encoding));
-      return { body, encoding };
-    }
-    return { body: encode(page.body, encoding), encoding };
+    if (entry && entry.page === page)
+      return (entry.variants[encoding] ??= buildVariant(page, encoding));
+    return buildVariant(page, encoding);
   }
 
   /** Drops every page that carries one of the keys. Returns how many were dropped. */
