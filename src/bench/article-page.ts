@@ -1,35 +1,35 @@
 /**
- * `npm run bench`: throughput and p99 latency of the article page, against a bare node:http
- * server that sends the very same bytes, all measured in one run (this machine is shared and
- * noisy, so only ratios within a run mean anything).
+ * `npm run bench`: throughput and latency of the article page, against a bare node:http server
+ * that sends the very same bytes, all measured in one run: this machine is shared and noisy, so
+ * only ratios within a run mean anything.
  *
- * Cases, each with wrk (2 threads, 20 connections, 10 s after a 2 s warm-up), on 127.0.0.1 only:
- *   baseline        bare node:http, the page's bytes and headers prebuilt
- *   warm            Galley, page cache on (served by the node-level fast path)
- *   warm-via-hono   Galley's Hono app with the cache on but without the fast path (for reference)
- *   cache-off       Galley, page cache off: every request reads the database and renders
+ * Each server is its own process, started the way users start Galley (`bin/galley.js serve`),
+ * on 127.0.0.1 and a free port. wrk (2 threads, 20 connections, 10 s after a 2 s warm-up)
+ * measures, in order:
+ *   baseline    bare node:http, the page's bytes and headers prebuilt
+ *   warm        Galley with its page cache
+ *   cache off   Galley with GALLEY_PAGE_CACHE=0: every request reads the database and renders
+ *   baseline    again, so the spread between the two baselines shows the run's noise
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
+import { execFile, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getRequestListener } from '@hono/node-server';
-import type { Config } from '../server/config.js';
-import { createGalley } from '../server/create-galley.js';
-import { createNodeServer, listen } from '../server/node-server.js';
+import { promisify } from 'node:util';
+import { adapterForUrl } from '../db/dialects/adapter-for-url.js';
 
 const DURATION = process.env['BENCH_DURATION'] ?? '10s';
 const CONNECTIONS = process.env['BENCH_CONNECTIONS'] ?? '20';
+const BIN = new URL('../../bin/galley.js', import.meta.url).pathname;
 
 interface Result {
   name: string;
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
-  non2xx: number;
+  errors: string | null;
 }
 
 function toMs(value: string): number {
@@ -39,7 +39,6 @@ function toMs(value: string): number {
   return match[2] === 'us' ? amount / 1000 : match[2] === 's' ? amount * 1000 : amount;
 }
 
-/** Runs wrk as a child process. Asynchronously: the servers under test live in this process. */
 async function wrk(name: string, url: string, duration = DURATION): Promise<Result> {
   let out: string;
   try {
@@ -52,118 +51,181 @@ async function wrk(name: string, url: string, duration = DURATION): Promise<Resu
     ]));
   } catch (error) {
     throw new Error(
-      `wrk failed (it is needed for the benchmark: apt-get install wrk): ${(error as Error).message}`,
-      { cause: error },
+      `wrk failed (the benchmark needs it: apt-get install wrk): ${(error as Error).message}`,
+      {
+        cause: error,
+      },
     );
   }
   const rps = /Requests\/sec:\s+([\d.]+)/.exec(out)?.[1];
   const p50 = /^\s+50%\s+(\S+)/m.exec(out)?.[1];
   const p99 = /^\s+99%\s+(\S+)/m.exec(out)?.[1];
-  const non2xx = /Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1];
   if (!rps || !p50 || !p99) throw new Error(`could not read wrk's output:\n${out}`);
+  const errors = [/Non-2xx or 3xx responses:\s+\d+/, /Socket errors:.*/]
+    .map((pattern) => pattern.exec(out)?.[0])
+    .filter(Boolean);
   return {
     name,
     requestsPerSecond: Number(rps),
     p50Ms: toMs(p50),
     p99Ms: toMs(p99),
-    non2xx: Number(non2xx ?? 0),
+    errors: errors.join('; ') || null,
   };
 }
 
-async function start(server: Server): Promise<string> {
-  const port = await listen(server, 0, '127.0.0.1');
-  return `http://127.0.0.1:${port}`;
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitUntilServing(origin: string, child: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    if (child.exitCode !== null)
+      throw new Error(`${origin}: the server exited with ${child.exitCode}`);
+    try {
+      await fetch(`${origin}/en/`);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`${origin} did not start within 60 s`);
+}
+
+async function startGalley(
+  dataDir: string,
+  env: Record<string, string>,
+): Promise<{ origin: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [BIN, 'serve'], {
+    // One public URL for both Galley processes, so their pages (canonical links) are identical.
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: 'https://bench.galley.test',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  await waitUntilServing(origin, child);
+  return { origin, child };
+}
+
+/** A bare node:http server in its own process, sending the given bytes and headers. */
+async function startBaseline(dir: string, body: Buffer, headers: Record<string, string>) {
+  const port = await freePort();
+  writeFileSync(join(dir, 'page.bin'), body);
+  writeFileSync(join(dir, 'headers.json'), JSON.stringify(headers));
+  const script = `
+    const { readFileSync } = require('node:fs');
+    const body = readFileSync(${JSON.stringify(join(dir, 'page.bin'))});
+    const headers = JSON.parse(readFileSync(${JSON.stringify(join(dir, 'headers.json'))}, 'utf8'));
+    require('node:http').createServer((req, res) => { res.writeHead(200, headers); res.end(body); })
+      .listen(${port}, '127.0.0.1');`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const origin = `http://127.0.0.1:${port}`;
+  await waitUntilServing(origin, child);
+  return { origin, child };
+}
+
+/** The article with the longest English body: the heaviest page of the demo. */
+async function heaviestArticlePath(dataDir: string): Promise<string> {
+  const adapter = adapterForUrl(`sqlite:${join(dataDir, 'galley.db')}`);
+  const db = adapter.createKysely();
+  try {
+    const article = await db
+      .selectFrom('articles as a')
+      .innerJoin('section_translations as st', (join) =>
+        join.onRef('st.section_id', '=', 'a.section_id').onRef('st.locale', '=', 'a.locale'),
+      )
+      .select(['a.slug', 'st.slug as section'])
+      .where('a.locale', '=', 'en')
+      .where('a.lead_media_id', 'is not', null)
+      .orderBy('a.word_count', 'desc')
+      .executeTakeFirstOrThrow();
+    return `/en/${article.section}/${article.slug}`;
+  } finally {
+    await db.destroy();
+  }
 }
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'galley-bench-'));
-  const config: Config = {
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    databaseUrl: `sqlite:${join(dataDir, 'galley.db')}`,
-    publicUrl: 'http://127.0.0.1',
-    loadDemo: true,
-    pageCache: true,
-  };
-  const quiet = { info: () => undefined, error: (message: string) => console.error(message) };
-  const warm = await createGalley(config, { logger: quiet });
-  const cold = await createGalley(
-    { ...config, pageCache: false, loadDemo: false },
-    { logger: quiet },
-  );
+  const children: ChildProcess[] = [];
+  try {
+    const warm = await startGalley(dataDir, {});
+    children.push(warm.child);
+    const cold = await startGalley(dataDir, { GALLEY_PAGE_CACHE: '0', GALLEY_DEMO: '0' });
+    children.push(cold.child);
+    const path = await heaviestArticlePath(dataDir);
 
-  // The article with the longest English body: the heaviest page of the demo.
-  const article = await warm.db
-    .selectFrom('articles as a')
-    .innerJoin('section_translations as st', (join) =>
-      join.onRef('st.section_id', '=', 'a.section_id').onRef('st.locale', '=', 'a.locale'),
-    )
-    .select(['a.slug', 'st.slug as section'])
-    .where('a.locale', '=', 'en')
-    .where('a.lead_media_id', 'is not', null)
-    .orderBy('a.word_count', 'desc')
-    .executeTakeFirstOrThrow();
-  const path = `/en/${article.section}/${article.slug}`;
+    // wrk sends no Accept-Encoding, so every case serves the identity encoding; ask for the same.
+    const sample = await fetch(warm.origin + path, { headers: { 'accept-encoding': 'identity' } });
+    const body = Buffer.from(await sample.arrayBuffer());
+    if (sample.status !== 200) throw new Error(`${path} answered ${sample.status}`);
+    const headers: Record<string, string> = {};
+    sample.headers.forEach((value, name) => {
+      if (!['date', 'connection', 'keep-alive', 'transfer-encoding'].includes(name))
+        headers[name] = value;
+    });
+    const bare = await startBaseline(dataDir, body, headers);
+    children.push(bare.child);
 
-  const warmServer = createNodeServer(warm);
-  const warmUrl = await start(warmServer);
-  const honoServer = createServer(getRequestListener(warm.app.fetch));
-  const honoUrl = await start(honoServer);
-  const coldServer = createNodeServer(cold);
-  const coldUrl = await start(coldServer);
+    // Every case must answer with the very same bytes, or the comparison means nothing.
+    for (const origin of [bare.origin, warm.origin, cold.origin]) {
+      const check = await fetch(origin + path, { headers: { 'accept-encoding': 'identity' } });
+      const bytes = Buffer.from(await check.arrayBuffer());
+      if (check.status !== 200 || !bytes.equals(body)) {
+        writeFileSync(join(dataDir, 'mismatch.html'), bytes);
+        throw new Error(
+          `${origin} does not serve the same page (status ${check.status}; body kept in ${dataDir})`,
+        );
+      }
+    }
 
-  // wrk sends no Accept-Encoding, so every case serves the identity encoding; ask for the same.
-  const sample = await fetch(warmUrl + path, { headers: { 'accept-encoding': 'identity' } });
-  const body = Buffer.from(await sample.arrayBuffer());
-  if (sample.status !== 200) throw new Error(`${path} answered ${sample.status}`);
-  const headers: Record<string, string> = {};
-  sample.headers.forEach((value, name) => {
-    if (!['date', 'connection', 'keep-alive', 'transfer-encoding'].includes(name))
-      headers[name] = value;
-  });
-  const bareServer = createServer((_req, res) => {
-    res.writeHead(200, headers);
-    res.end(body);
-  });
-  const bareUrl = await start(bareServer);
-
-  console.log(
-    `article page ${path}: ${body.length} bytes; wrk -t2 -c${CONNECTIONS} -d${DURATION}\n`,
-  );
-  const cases: [string, string][] = [
-    ['baseline (bare node:http)', bareUrl],
-    ['warm cache', warmUrl],
-    ['warm cache via Hono, no fast path', honoUrl],
-    ['cache off (database + render)', coldUrl],
-  ];
-  const results: Result[] = [];
-  for (const [name, origin] of cases) {
-    await wrk(name, origin + path, '2s');
-    results.push(await wrk(name, origin + path));
-  }
-  // The baseline again at the end: the spread between the two shows how noisy this run was.
-  results.push(await wrk('baseline again', bareUrl + path));
-
-  const baseline =
-    ((results[0]?.requestsPerSecond ?? 0) + (results.at(-1)?.requestsPerSecond ?? 0)) / 2;
-  console.log('case                                  req/s     p50 ms   p99 ms   x baseline');
-  for (const result of results) {
     console.log(
-      `${result.name.padEnd(36)} ${result.requestsPerSecond.toFixed(0).padStart(8)} ${result.p50Ms.toFixed(2).padStart(9)} ${result.p99Ms.toFixed(2).padStart(8)} ${(result.requestsPerSecond / baseline).toFixed(3).padStart(10)}${result.non2xx ? `  (${result.non2xx} non-2xx!)` : ''}`,
+      `article page ${path}: ${body.length} bytes; wrk -t2 -c${CONNECTIONS} -d${DURATION}\n`,
     );
-  }
-  const warmResult = results[1];
-  const coldResult = results[3];
-  console.log(`\nbaseline (mean of both runs): ${baseline.toFixed(0)} req/s`);
-  console.log(
-    `targets: warm >= 0.8x baseline -> ${((warmResult?.requestsPerSecond ?? 0) / baseline).toFixed(2)}x; cache off >= 0.1x -> ${((coldResult?.requestsPerSecond ?? 0) / baseline).toFixed(3)}x with p99 ${coldResult?.p99Ms.toFixed(2)} ms (< 10 ms)`,
-  );
+    const cases: [string, string][] = [
+      ['baseline (bare node:http)', bare.origin],
+      ['warm cache', warm.origin],
+      ['cache off (database + render)', cold.origin],
+      ['baseline again', bare.origin],
+    ];
+    const results: Result[] = [];
+    for (const [name, origin] of cases) {
+      await wrk(name, origin + path, '2s');
+      results.push(await wrk(name, origin + path));
+    }
 
-  for (const server of [warmServer, honoServer, coldServer, bareServer]) server.close();
-  await warm.close();
-  await cold.close();
-  rmSync(dataDir, { recursive: true, force: true });
+    const [first, warmResult, coldResult, last] = results as [Result, Result, Result, Result];
+    const baseline = (first.requestsPerSecond + last.requestsPerSecond) / 2;
+    console.log('case                                req/s    p50 ms   p99 ms   x baseline');
+    for (const result of results) {
+      console.log(
+        `${result.name.padEnd(32)} ${result.requestsPerSecond.toFixed(0).padStart(8)} ${result.p50Ms.toFixed(2).padStart(9)} ${result.p99Ms.toFixed(2).padStart(8)} ${(result.requestsPerSecond / baseline).toFixed(3).padStart(10)}${result.errors ? `  (${result.errors})` : ''}`,
+      );
+    }
+    console.log(`\nbaseline: ${baseline.toFixed(0)} req/s (mean of both runs)`);
+    console.log(
+      `warm cache: ${(warmResult.requestsPerSecond / baseline).toFixed(2)}x baseline (target >= 0.8x)`,
+    );
+    console.log(
+      `cache off:  ${(coldResult.requestsPerSecond / baseline).toFixed(3)}x baseline (target >= 0.1x), p99 ${coldResult.p99Ms.toFixed(2)} ms (target < 10 ms)`,
+    );
+    rmSync(dataDir, { recursive: true, force: true });
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+  }
 }
 
 await main();

@@ -13,6 +13,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import type { Database } from '../db/schema.js';
 import { isDatabaseEmpty, loadDemo } from '../demo/load-demo.js';
 import { PageCache } from '../http/page-cache.js';
+import { SiteChromeCache } from '../core/reader/site-chrome-cache.js';
 import { consoleLogger } from '../lib/log.js';
 import type { Logger } from '../lib/log.js';
 import { LocalMediaStore } from '../media/media-store.js';
@@ -40,7 +41,14 @@ export async function createGalley(
   try {
     await migrateToLatest(db, adapter);
     const pageCache = new PageCache(config.pageCache);
-    const core: Core = { db, listeners: [(changes) => pageCache.invalidate(changes.cacheKeys)] };
+    const siteChrome = new SiteChromeCache(db);
+    const core: Core = {
+      db,
+      listeners: [
+        (changes) => pageCache.invalidate(changes.cacheKeys),
+        (changes) => siteChrome.invalidate(changes.cacheKeys),
+      ],
+    };
     const mediaStore = new LocalMediaStore(join(config.dataDir, 'media'));
     if (config.loadDemo && (await isDatabaseEmpty(core))) {
       const { articles } = await loadDemo(core, mediaStore);
@@ -49,6 +57,7 @@ export async function createGalley(
     const app = createSiteApp({
       db,
       pageCache,
+      siteChrome,
       publicUrl: config.publicUrl,
       mediaDir: mediaStore.root,
       logger,

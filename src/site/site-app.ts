@@ -7,14 +7,14 @@ import { extname, resolve, sep } from 'node:path';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
-import { loadSiteChrome } from '../core/reader/load-site-chrome.js';
+import type { SiteChromeCache } from '../core/reader/site-chrome-cache.js';
 import { findRedirect } from '../core/reader/find-by-slug.js';
 import { LOCALIZED_SEGMENTS, sitePaths } from '../core/site-paths.js';
 import type { Database, Locale } from '../db/schema.js';
 import { LOCALES } from '../db/schema.js';
 import type { SiteChrome } from '../core/reader/reader-types.js';
 import type { PageCache, RenderedPage } from '../http/page-cache.js';
-import { pageResponseParts, SECURITY_HEADERS, toResponse } from '../http/respond.js';
+import { pageResponseParts, SECURITY_HEADERS, sendParts } from '../http/respond.js';
 import type { Logger } from '../lib/log.js';
 import { messages } from './i18n/index.js';
 import { siteAssets } from './site-assets.js';
@@ -33,6 +33,7 @@ import type { SiteDeps } from './site-pages.js';
 export interface SiteAppOptions {
   db: Kysely<Database>;
   pageCache: PageCache;
+  siteChrome: SiteChromeCache;
   publicUrl: string;
   mediaDir: string;
   logger: Logger;
@@ -92,7 +93,8 @@ export function createSiteApp(options: SiteAppOptions): Hono {
   const app = new Hono();
 
   const respond = (c: Context, page: RenderedPage, cacheUrl: string | null): Response =>
-    toResponse(
+    sendParts(
+      c,
       pageResponseParts(pageCache, cacheUrl, page, {
         method: c.req.method,
         acceptEncoding: c.req.header('accept-encoding'),
@@ -101,7 +103,7 @@ export function createSiteApp(options: SiteAppOptions): Hono {
     );
 
   const chromeFor = async (locale: Locale) => {
-    const chrome = await loadSiteChrome(db, locale);
+    const chrome = await options.siteChrome.get(locale);
     if (!chrome)
       throw new Error('the database has no publication yet: run `galley demo` or set one up');
     return chrome;

@@ -7,7 +7,7 @@ import { cacheKey } from '../core/change-set.js';
 import { loadArticlePage } from '../core/reader/load-article-page.js';
 import { listArticles } from '../core/reader/list-articles.js';
 import { findAuthor, findSection, findTag } from '../core/reader/find-by-slug.js';
-import type { ArticleSummary, SiteChrome } from '../core/reader/reader-types.js';
+import type { ArticleLink, SiteChrome } from '../core/reader/reader-types.js';
 import { sitePaths } from '../core/site-paths.js';
 import type { Database, Locale } from '../db/schema.js';
 import { LOCALES } from '../db/schema.js';
@@ -73,7 +73,7 @@ export function finishPage(deps: SiteDeps, parts: PageParts): RenderedPage {
 const bothLocales = (path: (locale: Locale) => string): Alternate[] =>
   LOCALES.map((locale) => ({ locale, path: path(locale) }));
 
-function addSummaryKeys(keys: Set<string>, stories: ArticleSummary[]): void {
+function addSummaryKeys(keys: Set<string>, stories: ArticleLink[]): void {
   for (const story of stories) keys.add(cacheKey.article(story.id));
 }
 

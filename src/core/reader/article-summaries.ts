@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import { preparedQuery } from '../../db/prepared-query.js';
 import type { ArticleType, Database, Locale } from '../../db/schema.js';
-import type { ArticleSummary, BylineView, ImageView } from './reader-types.js';
+import type { ArticleLink, ArticleSummary, BylineView, ImageView } from './reader-types.js';
 
 export type SummaryRow = {
   id: number;
@@ -30,29 +30,65 @@ export type SummaryRow = {
   media_credit: string | null;
 };
 
-/** Published articles joined to their section and lead image, all in the article's own locale. */
-export function publishedArticles(db: Kysely<Database>) {
+export type LinkRow = Pick<
+  SummaryRow,
+  | 'id'
+  | 'locale'
+  | 'headline'
+  | 'slug'
+  | 'type'
+  | 'section_id'
+  | 'section_name'
+  | 'section_slug'
+  | 'published_at'
+>;
+
+/**
+ * Published articles with their section, and only what a link to them shows. Every column read
+ * costs (SQLite decodes it, V8 makes a string of it), so lists that show no image or dek use this.
+ */
+export function publishedArticleLinks(db: Kysely<Database>) {
   return db
     .selectFrom('articles as a')
     .innerJoin('section_translations as st', (join) =>
       join.onRef('st.section_id', '=', 'a.section_id').onRef('st.locale', '=', 'a.locale'),
-    )
-    .leftJoin('media as m', 'm.id', 'a.lead_media_id')
-    .leftJoin('media_translations as mt', (join) =>
-      join.onRef('mt.media_id', '=', 'm.id').onRef('mt.locale', '=', 'a.locale'),
     )
     .where('a.status', '=', 'published')
     .select([
       'a.id',
       'a.locale',
       'a.headline',
-      'a.dek',
       'a.slug',
       'a.type',
       'a.section_id',
       'st.name as section_name',
       'st.slug as section_slug',
       'a.published_at',
+    ]);
+}
+
+export function linkFromRow(row: LinkRow, bylines: Map<number, BylineView[]>): ArticleLink {
+  return {
+    id: row.id,
+    locale: row.locale,
+    headline: row.headline,
+    slug: row.slug,
+    type: row.type,
+    section: { id: row.section_id, name: row.section_name, slug: row.section_slug },
+    publishedAt: row.published_at ?? '',
+    authors: bylines.get(row.id) ?? [],
+  };
+}
+
+/** Published articles joined to their section and lead image, all in the article's own locale. */
+export function publishedArticles(db: Kysely<Database>) {
+  return publishedArticleLinks(db)
+    .leftJoin('media as m', 'm.id', 'a.lead_media_id')
+    .leftJoin('media_translations as mt', (join) =>
+      join.onRef('mt.media_id', '=', 'm.id').onRef('mt.locale', '=', 'a.locale'),
+    )
+    .select([
+      'a.dek',
       'm.id as media_id',
       'm.path as media_path',
       'm.width as media_width',
@@ -82,24 +118,40 @@ export function imageFromRow(row: SummaryRow): ImageView | null {
   };
 }
 
-/** Bylines are fetched for up to this many articles per query; shorter lists are padded. */
-const BYLINE_BATCH = 16;
-const BYLINE_SLOTS = Array.from({ length: BYLINE_BATCH }, (_, index) => `id${index}`);
+/** Bylines are fetched for up to this many articles per query. */
+const BYLINE_BATCH = 12;
 
-// A fixed-size `in` list keeps the query's shape constant, so it can be prepared once.
-const bylinesOf = preparedQuery((db, p: Record<string, number>) =>
-  db
-    .selectFrom('article_authors as aa')
-    .innerJoin('authors as au', 'au.id', 'aa.author_id')
-    .select(['aa.article_id', 'au.id', 'au.name', 'au.slug'])
-    .where(
-      'aa.article_id',
-      'in',
-      BYLINE_SLOTS.map((slot) => p[slot] as number),
-    )
-    .orderBy('aa.article_id')
-    .orderBy('aa.position'),
-);
+/**
+ * One prepared query per list length: an `in (?, ?, ...)` list changes the SQL's shape, and each
+ * shape is compiled once (padding to a fixed length instead made every call bind unused values).
+ */
+const bylinesOfSize = new Map<
+  number,
+  (db: Kysely<Database>, p: Record<string, number>) => Promise<BylineRow[]>
+>();
+type BylineRow = { article_id: number; id: number; name: string; slug: string };
+
+function bylinesOf(size: number) {
+  let query = bylinesOfSize.get(size);
+  if (!query) {
+    const slots = Array.from({ length: size }, (_, index) => `id${index}`);
+    query = preparedQuery((db, p: Record<string, number>) =>
+      db
+        .selectFrom('article_authors as aa')
+        .innerJoin('authors as au', 'au.id', 'aa.author_id')
+        .select(['aa.article_id', 'au.id', 'au.name', 'au.slug'])
+        .where(
+          'aa.article_id',
+          'in',
+          slots.map((slot) => p[slot] as number),
+        )
+        .orderBy('aa.article_id')
+        .orderBy('aa.position'),
+    );
+    bylinesOfSize.set(size, query);
+  }
+  return query;
+}
 
 export async function loadBylines(
   db: Kysely<Database>,
@@ -108,9 +160,8 @@ export async function loadBylines(
   const byArticle = new Map<number, BylineView[]>();
   for (let start = 0; start < articleIds.length; start += BYLINE_BATCH) {
     const batch = articleIds.slice(start, start + BYLINE_BATCH);
-    // Id 0 never exists: identity columns start at 1.
-    const params = Object.fromEntries(BYLINE_SLOTS.map((slot, index) => [slot, batch[index] ?? 0]));
-    for (const row of await bylinesOf(db, params)) {
+    const params = Object.fromEntries(batch.map((id, index) => [`id${index}`, id]));
+    for (const row of await bylinesOf(batch.length)(db, params)) {
       const list = byArticle.get(row.article_id) ?? [];
       list.push({ id: row.id, name: row.name, slug: row.slug });
       byArticle.set(row.article_id, list);
@@ -123,18 +174,7 @@ export function summaryFromRow(
   row: SummaryRow,
   bylines: Map<number, BylineView[]>,
 ): ArticleSummary {
-  return {
-    id: row.id,
-    locale: row.locale,
-    headline: row.headline,
-    dek: row.dek,
-    slug: row.slug,
-    type: row.type,
-    section: { id: row.section_id, name: row.section_name, slug: row.section_slug },
-    publishedAt: row.published_at ?? '',
-    image: imageFromRow(row),
-    authors: bylines.get(row.id) ?? [],
-  };
+  return { ...linkFromRow(row, bylines), dek: row.dek, image: imageFromRow(row) };
 }
 
 /** Attaches the bylines to summary rows. */

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { preparedQuery } from '../../db/prepared-query.js';
 import type { Database, Locale } from '../../db/schema.js';
@@ -37,20 +38,38 @@ type FilterKind = keyof typeof filters;
 function preparedList<P extends { locale: Locale }>(
   filter: (query: PublishedArticlesQuery, p: P) => PublishedArticlesQuery,
 ) {
+  const pages = new Map<number, ReturnType<typeof preparedPage<P>>>();
   return {
     count: preparedQuery((db, p: P) =>
       filter(publishedArticles(db), p)
         .clearSelect()
         .select((eb) => eb.fn.countAll<number>().as('total')),
     ),
-    page: preparedQuery((db, p: P & { limit: number; offset: number }) =>
-      filter(publishedArticles(db), p)
-        .orderBy('a.published_at', 'desc')
-        .orderBy('a.id', 'desc')
-        .limit(p.limit)
-        .offset(p.offset),
-    ),
+    /** One prepared query per page size: the size is a literal in the SQL (see `preparedPage`). */
+    page(size: number) {
+      let page = pages.get(size);
+      if (!page) pages.set(size, (page = preparedPage(filter, size)));
+      return page;
+    },
   };
+}
+
+/**
+ * The LIMIT is written into the SQL rather than bound: with a bound LIMIT, SQLite's planner
+ * reads every candidate row in full before cutting the list (measured: 30 us against 11 us for
+ * a three-story list). The offset stays a parameter.
+ */
+function preparedPage<P extends { locale: Locale }>(
+  filter: (query: PublishedArticlesQuery, p: P) => PublishedArticlesQuery,
+  size: number,
+) {
+  return preparedQuery((db, p: P & { offset: number }) =>
+    filter(publishedArticles(db), p)
+      .orderBy('a.published_at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(sql.lit(size))
+      .offset(p.offset),
+  );
 }
 
 const lists = {
@@ -76,18 +95,18 @@ export async function listArticles(
   page: { number: number; size: number },
 ): Promise<Page<ArticleSummary>> {
   const shape = kindOf(filter);
-  const window = { limit: page.size, offset: (page.number - 1) * page.size };
+  const offset = (page.number - 1) * page.size;
   let total: number;
   let rows: SummaryRow[];
   if (shape.kind === 'all') {
     const params = { locale: filter.locale };
     total = Number((await lists.all.count(db, params))[0]?.total ?? 0);
-    rows = await lists.all.page(db, { ...params, ...window });
+    rows = await lists.all.page(page.size)(db, { ...params, offset });
   } else {
     const params = { locale: filter.locale, id: shape.id };
     const list = lists[shape.kind];
     total = Number((await list.count(db, params))[0]?.total ?? 0);
-    rows = await list.page(db, { ...params, ...window });
+    rows = await list.page(page.size)(db, { ...params, offset });
   }
   return {
     items: await withBylines(db, rows),

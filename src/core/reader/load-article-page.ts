@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { preparedQuery } from '../../db/prepared-query.js';
 import type { Database, Locale } from '../../db/schema.js';
@@ -6,17 +7,42 @@ import {
   loadBylines,
   publishedArticles,
   summaryFromRow,
-  withBylines,
+  linkFromRow,
+  publishedArticleLinks,
 } from './article-summaries.js';
-import type { ArticlePageData, ArticleSummary } from './reader-types.js';
+import type { ArticlePageData } from './reader-types.js';
 
 /** Same-language stories in the Recommended block; one more may come from the other edition. */
 const SAME_LANGUAGE_RECOMMENDATIONS = 3;
 
+/**
+ * The article with its section, lead image and its version in the other language. Galley has
+ * two locales, so a story has at most one translation, and a join costs less than a query.
+ */
 const articleByPath = preparedQuery(
   (db, p: { locale: Locale; sectionSlug: string; slug: string }) =>
     publishedArticles(db)
-      .select(['a.translation_group', 'a.body', 'a.word_count', 'a.updated_at', 'a.version'])
+      .leftJoin('articles as tr', (join) =>
+        join
+          .onRef('tr.translation_group', '=', 'a.translation_group')
+          .onRef('tr.locale', '!=', 'a.locale')
+          .on('tr.status', '=', 'published'),
+      )
+      .leftJoin('section_translations as trs', (join) =>
+        join.onRef('trs.section_id', '=', 'tr.section_id').onRef('trs.locale', '=', 'tr.locale'),
+      )
+      .select([
+        'a.translation_group',
+        'a.word_count',
+        'a.updated_at',
+        'a.version',
+        'tr.id as translation_id',
+        'tr.locale as translation_locale',
+        'tr.headline as translation_headline',
+        'tr.slug as translation_slug',
+        'trs.slug as translation_section_slug',
+        'a.body',
+      ])
       .where('a.locale', '=', p.locale)
       .where('a.slug', '=', p.slug)
       .where('st.slug', '=', p.sectionSlug),
@@ -33,10 +59,6 @@ const tagsOf = preparedQuery((db, p: { articleId: number; locale: Locale }) =>
     .orderBy('tt.name'),
 );
 
-const translationsOf = preparedQuery((db, p: { group: string; articleId: number }) =>
-  publishedArticles(db).where('a.translation_group', '=', p.group).where('a.id', '!=', p.articleId),
-);
-
 /**
  * The first ranking (a later issue replaces it): the newest stories in the same section and
  * language; then one story from the same section in the other edition that has no version in
@@ -44,17 +66,17 @@ const translationsOf = preparedQuery((db, p: { group: string; articleId: number 
  */
 const sameLanguageRecommendations = preparedQuery(
   (db, p: { sectionId: number; locale: Locale; articleId: number }) =>
-    publishedArticles(db)
+    publishedArticleLinks(db)
       .where('a.section_id', '=', p.sectionId)
       .where('a.locale', '=', p.locale)
       .where('a.id', '!=', p.articleId)
       .orderBy('a.published_at', 'desc')
-      .limit(SAME_LANGUAGE_RECOMMENDATIONS),
+      .limit(sql.lit(SAME_LANGUAGE_RECOMMENDATIONS)),
 );
 
 const otherLanguageRecommendation = preparedQuery(
   (db, p: { sectionId: number; locale: Locale; otherLocale: Locale; group: string }) =>
-    publishedArticles(db)
+    publishedArticleLinks(db)
       .where('a.section_id', '=', p.sectionId)
       .where('a.locale', '=', p.otherLocale)
       .where('a.translation_group', '!=', p.group)
@@ -70,7 +92,7 @@ const otherLanguageRecommendation = preparedQuery(
         ),
       )
       .orderBy('a.published_at', 'desc')
-      .limit(1),
+      .limit(sql.lit(1)),
 );
 
 /**
@@ -85,10 +107,8 @@ export async function loadArticlePage(
   if (!row) return null;
   const otherLocale: Locale = row.locale === 'en' ? 'es' : 'en';
 
-  const [bylines, tags, translations, sameLanguage, otherLanguage] = await Promise.all([
-    loadBylines(db, [row.id]),
+  const [tags, sameLanguage, otherLanguage] = await Promise.all([
     tagsOf(db, { articleId: row.id, locale: row.locale }),
-    translationsOf(db, { group: row.translation_group, articleId: row.id }),
     sameLanguageRecommendations(db, {
       sectionId: row.section_id,
       locale: row.locale,
@@ -101,7 +121,9 @@ export async function loadArticlePage(
       group: row.translation_group,
     }),
   ]);
-  const recommended: ArticleSummary[] = await withBylines(db, [...sameLanguage, ...otherLanguage]);
+  const recommendedRows = [...sameLanguage, ...otherLanguage];
+  // One byline query for the article and everything it recommends.
+  const bylines = await loadBylines(db, [row.id, ...recommendedRows.map((rec) => rec.id)]);
 
   return {
     article: {
@@ -113,12 +135,25 @@ export async function loadArticlePage(
       version: row.version,
       tags,
     },
-    translations: translations.map((t) => ({
-      id: t.id,
-      locale: t.locale,
-      headline: t.headline,
-      path: sitePaths.article(t.locale, t.section_slug, t.slug),
-    })),
-    recommended,
+    translations:
+      row.translation_id !== null &&
+      row.translation_locale !== null &&
+      row.translation_headline !== null &&
+      row.translation_slug !== null &&
+      row.translation_section_slug !== null
+        ? [
+            {
+              id: row.translation_id,
+              locale: row.translation_locale,
+              headline: row.translation_headline,
+              path: sitePaths.article(
+                row.translation_locale,
+                row.translation_section_slug,
+                row.translation_slug,
+              ),
+            },
+          ]
+        : [],
+    recommended: recommendedRows.map((rec) => linkFromRow(rec, bylines)),
   };
 }

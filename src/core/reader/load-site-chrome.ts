@@ -3,12 +3,19 @@ import { preparedQuery } from '../../db/prepared-query.js';
 import type { Database, Locale } from '../../db/schema.js';
 import type { SiteChrome } from './reader-types.js';
 
-const publicationIn = preparedQuery((db, p: { locale: Locale }) =>
+/**
+ * The publication and its sections in one query: the publication's columns repeat on each
+ * section row, which costs less than a second round trip. The left join keeps the publication
+ * row when there are no sections yet.
+ */
+const chromeIn = preparedQuery((db, p: { locale: Locale }) =>
   db
     .selectFrom('publications as p')
     .innerJoin('publication_translations as pt', (join) =>
       join.onRef('pt.publication_id', '=', 'p.id').on('pt.locale', '=', p.locale),
     )
+    .leftJoin('section_translations as st', (join) => join.on('st.locale', '=', p.locale))
+    .leftJoin('sections as s', 's.id', 'st.section_id')
     .select([
       'p.name',
       'p.time_zone',
@@ -16,18 +23,10 @@ const publicationIn = preparedQuery((db, p: { locale: Locale }) =>
       'p.contact_email',
       'pt.tagline',
       'pt.description',
+      's.id as section_id',
+      'st.name as section_name',
+      'st.slug as section_slug',
     ])
-    .orderBy('p.id')
-    .limit(1),
-);
-
-const sectionsIn = preparedQuery((db, p: { locale: Locale }) =>
-  db
-    .selectFrom('sections as s')
-    .innerJoin('section_translations as st', (join) =>
-      join.onRef('st.section_id', '=', 's.id').on('st.locale', '=', p.locale),
-    )
-    .select(['s.id', 'st.name', 'st.slug'])
     .orderBy('s.position')
     .orderBy('s.id'),
 );
@@ -37,11 +36,14 @@ export async function loadSiteChrome(
   db: Kysely<Database>,
   locale: Locale,
 ): Promise<SiteChrome | null> {
-  const [[publication], sections] = await Promise.all([
-    publicationIn(db, { locale }),
-    sectionsIn(db, { locale }),
-  ]);
+  const rows = await chromeIn(db, { locale });
+  const publication = rows[0];
   if (!publication) return null;
+  const sections = rows.flatMap((row) =>
+    row.section_id === null || row.section_name === null || row.section_slug === null
+      ? []
+      : [{ id: row.section_id, name: row.section_name, slug: row.section_slug }],
+  );
   return {
     locale,
     publication: {

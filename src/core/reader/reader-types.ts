@@ -20,17 +20,22 @@ export interface BylineView {
   slug: string;
 }
 
-export interface ArticleSummary {
+/** The least a link to a story needs: Recommended blocks and translation links use it. */
+export interface ArticleLink {
   id: number;
   locale: Locale;
   headline: string;
-  dek: string;
   slug: string;
   type: ArticleType;
   section: { id: number; name: string; slug: string };
   publishedAt: string;
-  image: ImageView | null;
   authors: BylineView[];
+}
+
+/** A story in a list that shows its dek and lead image (home, section, tag, author pages). */
+export interface ArticleSummary extends ArticleLink {
+  dek: string;
+  image: ImageView | null;
 }
 
 export interface TranslationLink {
@@ -50,7 +55,7 @@ export interface ArticlePageData {
     tags: { id: number; name: string; slug: string }[];
   };
   translations: TranslationLink[];
-  recommended: ArticleSummary[];
+  recommended: ArticleLink[];
 }
 
 export interface SiteChrome {

@@ -1,6 +1,11 @@
 /** Pieces several pages share: bylines, dates, images, story cards, pagination. */
 import type { Locale } from '../../db/schema.js';
-import type { ArticleSummary, BylineView, ImageView } from '../../core/reader/reader-types.js';
+import type {
+  ArticleLink,
+  ArticleSummary,
+  BylineView,
+  ImageView,
+} from '../../core/reader/reader-types.js';
 import { sitePaths } from '../../core/site-paths.js';
 import { html } from '../../lib/html.js';
 import type { SafeHtml } from '../../lib/html.js';
@@ -64,7 +69,8 @@ export function typeLabel(locale: Locale, type: ArticleSummary['type']): SafeHtm
  * and a visible language label.
  */
 export function storyCard(
-  summary: ArticleSummary,
+  /** A link shows no dek or image; a summary may. */
+  summary: ArticleLink & Partial<Pick<ArticleSummary, 'dek' | 'image'>>,
   pageLocale: Locale,
   timeZone: string,
   options: { headingLevel: 2 | 3; showImage?: boolean; showDek?: boolean } = { headingLevel: 3 },
