@@ -80,6 +80,13 @@ function renderImage(attrs: Record<string, unknown>): string {
   return `<figure class="body-image">${img}${figcaption}</figure>`;
 }
 
+/**
+ * The renderer's version. Article rows keep the HTML rendered at write time together with the
+ * version that made it; bump this whenever the output changes, and rows rendered by an older
+ * version are rendered again from their JSON when read.
+ */
+export const BODY_HTML_VERSION = 1;
+
 /** The body as HTML, for the article page. Headings start at h2 (the headline is the h1). */
 export function renderBodyHtml(body: BodyNodeJson): string {
   return renderNode(body);

@@ -119,6 +119,9 @@ export interface ArticlesTable {
   type: ArticleType;
   /** ProseMirror JSON, validated against content/body-schema.ts before it is stored. */
   body: string;
+  /** `body` rendered to HTML when it was written; trusted only at the current renderer version. */
+  body_html: Generated<string>;
+  body_html_version: Generated<number>;
   word_count: number;
   lead_media_id: number | null;
   status: ArticleStatus;

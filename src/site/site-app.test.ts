@@ -229,6 +229,21 @@ describeEachDialect('the reader site', { demo: true }, (t) => {
     );
   });
 
+  it('renders the body again when the stored HTML came from an older renderer', async () => {
+    const story = await bilingualStory();
+    t.galley.pageCache.clear();
+    const fresh = await (await get(story.path)).text();
+    await t.galley.db
+      .updateTable('articles')
+      .set({ body_html: '<p>stale rendering</p>', body_html_version: 0 })
+      .where('id', '=', story.id)
+      .execute();
+    t.galley.pageCache.clear();
+    const rerendered = await (await get(story.path)).text();
+    expect(rerendered).not.toContain('stale rendering');
+    expect(rerendered).toBe(fresh);
+  });
+
   it('redirects an old slug with 301, and answers 410 for an unpublished story', async () => {
     const story = await bilingualStory();
     await runOperation(t.galley.core, updateArticle, actor, {

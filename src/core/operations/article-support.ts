@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { bodyToText, countWords } from '../../content/body-text.js';
-import type { BodyDoc } from '../../content/body-schema.js';
+import { BODY_HTML_VERSION, renderBodyHtml } from '../../content/render-body-html.js';
 import { validateBody } from '../../content/validate-body.js';
 import type { Database, Locale } from '../../db/schema.js';
 import { cacheKey } from '../change-set.js';
@@ -40,10 +40,16 @@ export const createArticleInput = articleFields.extend({
   translationOf: idSchema.nullable().default(null),
 });
 
-export function checkedBody(json: unknown): { body: BodyDoc; wordCount: number } {
+/** Validates a body and derives what is stored with it: word count and rendered HTML. */
+export function checkedBody(json: unknown) {
   const result = validateBody(json);
   if (!result.ok) throw new ValidationError(result.path, result.message);
-  return { body: result.doc, wordCount: countWords(bodyToText(result.doc)) };
+  return {
+    body: JSON.stringify(result.doc),
+    word_count: countWords(bodyToText(result.doc)),
+    body_html: renderBodyHtml(result.doc),
+    body_html_version: BODY_HTML_VERSION,
+  };
 }
 
 export async function assertSlugFree(

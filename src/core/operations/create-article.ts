@@ -15,7 +15,7 @@ export const createArticle = defineOperation({
   input: createArticleInput,
   policy: writersPolicy,
   async run({ trx, now, changes }, data) {
-    const { body, wordCount } = checkedBody(data.body);
+    const body = checkedBody(data.body);
     await assertReferencesExist(trx, data);
     await assertSlugFree(trx, data.locale, data.slug);
     const translationGroup = await translationGroupFor(trx, data.locale, data.translationOf);
@@ -30,8 +30,7 @@ export const createArticle = defineOperation({
         slug: data.slug,
         section_id: data.sectionId,
         type: data.type,
-        body: JSON.stringify(body),
-        word_count: wordCount,
+        ...body,
         lead_media_id: data.leadMediaId,
         status: 'draft',
         published_at: null,

@@ -91,10 +91,7 @@ export const updateArticle = defineOperation({
         section_id: next.sectionId,
         type: data.type ?? current.type,
         lead_media_id: next.leadMediaId,
-        ...(bodyUpdate && {
-          body: JSON.stringify(bodyUpdate.body),
-          word_count: bodyUpdate.wordCount,
-        }),
+        ...bodyUpdate,
         updated_at: now.toISOString(),
         version: sql<number>`version + 1`,
       })

@@ -11,6 +11,8 @@ import {
   publishedArticleLinks,
 } from './article-summaries.js';
 import type { ArticlePageData } from './reader-types.js';
+import type { BodyDoc } from '../../content/body-schema.js';
+import { BODY_HTML_VERSION, renderBodyHtml } from '../../content/render-body-html.js';
 
 /** Same-language stories in the Recommended block; one more may come from the other edition. */
 const SAME_LANGUAGE_RECOMMENDATIONS = 3;
@@ -41,7 +43,8 @@ const articleByPath = preparedQuery(
         'tr.headline as translation_headline',
         'tr.slug as translation_slug',
         'trs.slug as translation_section_slug',
-        'a.body',
+        'a.body_html_version',
+        'a.body_html',
       ])
       .where('a.locale', '=', p.locale)
       .where('a.slug', '=', p.slug)
@@ -129,7 +132,10 @@ export async function loadArticlePage(
     article: {
       ...summaryFromRow(row, bylines),
       translationGroup: row.translation_group,
-      body: row.body,
+      bodyHtml:
+        row.body_html_version === BODY_HTML_VERSION
+          ? row.body_html
+          : await renderStoredBody(db, row.id),
       wordCount: row.word_count,
       updatedAt: row.updated_at,
       version: row.version,
@@ -156,4 +162,17 @@ export async function loadArticlePage(
         : [],
     recommended: recommendedRows.map((rec) => linkFromRow(rec, bylines)),
   };
+}
+
+/**
+ * CASE: the row was rendered by an older renderer (or written before bodies were rendered at
+ * write time). Render it now from the stored JSON; the next edit stores fresh HTML.
+ */
+async function renderStoredBody(db: Kysely<Database>, articleId: number): Promise<string> {
+  const { body } = await db
+    .selectFrom('articles')
+    .select('body')
+    .where('id', '=', articleId)
+    .executeTakeFirstOrThrow();
+  return renderBodyHtml(JSON.parse(body) as BodyDoc);
 }

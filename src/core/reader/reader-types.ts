@@ -48,7 +48,8 @@ export interface TranslationLink {
 export interface ArticlePageData {
   article: ArticleSummary & {
     translationGroup: string;
-    body: string; // ProseMirror JSON
+    /** The rendered body, escaped by construction (content/render-body-html.ts). */
+    bodyHtml: string;
     wordCount: number;
     updatedAt: string;
     version: number;

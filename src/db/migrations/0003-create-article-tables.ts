@@ -19,6 +19,10 @@ export const createArticleTables: GalleyMigration = (adapter) => ({
       .addColumn('updated_at', adapter.timestampType, (c) => c.notNull())
       .addColumn('created_at', adapter.timestampType, (c) => c.notNull())
       .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+      // The body rendered at write time, and the renderer version that rendered it (see
+      // content/render-body-html.ts): the article page reads HTML instead of parsing JSON.
+      .addColumn('body_html_version', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('body_html', 'text', (c) => c.notNull().defaultTo(''))
       // Last on purpose: a body of several KB spills into SQLite overflow pages, and every column
       // stored after it would cost a walk through them on each list query that never reads it.
       .addColumn('body', 'text', (c) => c.notNull())
