@@ -131,6 +131,8 @@ export async function loadDemo(
       await runOperation(core, publishArticle, actor, { id }, { now: publishedAt });
       if (story.updatedHoursAgo !== undefined) {
         const updatedAt = new Date(now.getTime() - story.updatedHoursAgo * HOUR_MS);
+        // An edit at that time, as a newsroom would make one: it bumps the version and the
+        // "Updated" time the page shows.
         await runOperation(
           core,
           updateArticle,

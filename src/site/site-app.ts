@@ -129,7 +129,6 @@ export function createSiteApp(options: SiteAppOptions): Hono {
     const cacheUrl = cacheUrlFor(new URL(c.req.url));
     const cached = pageCache.get(cacheUrl);
     if (cached) return respond(c, cached, cacheUrl);
-    c.set('cacheUrl' as never, cacheUrl as never);
     return next();
   });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cacheKey } from '../change-set.js';
 import { NotFoundError } from '../errors.js';
 import { defineOperation } from '../operation.js';
+import { editorsPolicy } from '../policy.js';
 import { sitePaths } from '../site-paths.js';
 import { idSchema } from './input-schemas.js';
 import { addArticleCacheKeys } from './article-support.js';
@@ -15,7 +16,8 @@ const input = z.object({ id: idSchema });
 export const unpublishArticle = defineOperation({
   name: 'unpublish an article',
   input,
-  policy: { staff: ['editor', 'admin'], system: true },
+  // Taking a story down is an editor's call, not its author's.
+  policy: editorsPolicy,
   async run({ trx, now, changes }, data) {
     const article = await trx
       .selectFrom('articles')
