@@ -173,6 +173,41 @@ describeEachDialect('the reader site', { demo: true }, (t) => {
     expect(response.status).toBe(405);
   });
 
+  it('never answers odd URLs with a 5xx', async () => {
+    const odd = [
+      '/%',
+      '/en/%',
+      '/en/city/%ZZ',
+      '/es/autor/%E0',
+      '/en/tag/',
+      '/en//',
+      '//',
+      '/en/city/story/extra/segments',
+      '/es/ciudad/año',
+      `/en/city/${'x'.repeat(5000)}`,
+      '/en/city/?page[]=1',
+      '/en/city/?page=1&page=2',
+      '/en/city/?page=99999999999999999999',
+      '/media/',
+      '/media/%2e%2e/%2e%2e/etc/passwd',
+      '/assets/style.0000.css',
+      '/en/contact?article=1e9',
+      '/en/contact?article=-1',
+    ];
+    for (const path of odd) {
+      const response = await get(path);
+      expect(response.status, path).toBeLessThan(500);
+    }
+    expect(t.logger.lines.filter((line) => line.level === 'error')).toEqual([]);
+  });
+
+  it('answers a malformed percent-encoding with 400, not 500', async () => {
+    const response = await get('/media/%E0%A4%A', { 'accept-language': 'es' });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('La dirección de esta página está mal formada');
+    expect(t.logger.lines.filter((line) => line.level === 'error')).toEqual([]);
+  });
+
   it('does not serve files outside the media folder', async () => {
     expect((await get('/media/..%2Fgalley.db')).status).toBe(404);
     expect((await get('/media/../galley.db')).status).toBe(404);

@@ -153,7 +153,18 @@ export function createSiteApp(options: SiteAppOptions): Hono {
   app.get('/favicon.ico', (c) => c.redirect('/favicon.svg', 301));
 
   app.get('/media/*', async (c) => {
-    const relative = decodeURIComponent(c.req.path.slice('/media/'.length));
+    let relative: string;
+    try {
+      relative = decodeURIComponent(c.req.path.slice('/media/'.length));
+    } catch {
+      // CASE: malformed percent-encoding (%E0%A4%A): the client's mistake, not ours.
+      return errorResponse(
+        c,
+        400,
+        undefined,
+        messages[preferredLocale(c.req.header('accept-language'))].badAddress,
+      );
+    }
     const root = resolve(options.mediaDir);
     const file = resolve(root, relative);
     const type = MEDIA_TYPES[extname(file).toLowerCase()];

@@ -45,6 +45,7 @@ export const en: Messages = {
   backHome: 'Go to the front page',
   badRequestTitle: 'That request did not make sense',
   badPageNumber: 'The page number must be a whole number, 1 or more.',
+  badAddress: 'The address of this page is malformed. Check it for stray % signs.',
   serverErrorTitle: 'Something went wrong',
   serverErrorText: 'The page could not be shown. Please try again in a moment.',
   contactTitle: 'Contact us',

@@ -41,6 +41,7 @@ export const es: Messages = {
   backHome: 'Ir a la portada',
   badRequestTitle: 'No pudimos entender esa solicitud',
   badPageNumber: 'El número de página debe ser un número entero, 1 o mayor.',
+  badAddress: 'La dirección de esta página está mal formada. Revisa si tiene signos % de más.',
   serverErrorTitle: 'Algo salió mal',
   serverErrorText: 'No pudimos mostrar la página. Inténtalo de nuevo en un momento.',
   contactTitle: 'Contáctanos',

@@ -39,6 +39,7 @@ export interface Messages {
   backHome: string;
   badRequestTitle: string;
   badPageNumber: string;
+  badAddress: string;
   serverErrorTitle: string;
   serverErrorText: string;
   contactTitle: string;
