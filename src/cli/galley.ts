@@ -76,7 +76,7 @@ async function demo(): Promise<number> {
   const db = adapter.createKysely();
   try {
     await migrateToLatest(db, adapter);
-    const core = { db, listeners: [] };
+    const core = { db, listeners: [], origin: `cli-${process.pid}` };
     if (!(await isDatabaseEmpty(core))) {
       console.error(
         'the database already has a publication; demo content goes only into an empty database',

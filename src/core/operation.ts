@@ -4,8 +4,9 @@
  *
  *   1. validate the input with the operation's zod schema (a ValidationError names the field);
  *   2. check the policy against the actor (deny by default);
- *   3. run the operation inside one transaction;
- *   4. after commit, hand the change set to the listeners (page cache, later webhooks).
+ *   3. run the operation inside one transaction, which also records the change's cache keys in
+ *      `cache_invalidations` for the other Galley processes (see server/invalidation-feed.ts);
+ *   4. after commit, hand the change set to this process's listeners (page cache, site chrome).
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
@@ -44,6 +45,8 @@ export type ChangeListener = (changes: ChangeSet) => void;
 export interface Core {
   db: Kysely<Database>;
   listeners: ChangeListener[];
+  /** Names this process in `cache_invalidations`, so it can skip the changes it made itself. */
+  origin: string;
 }
 
 export async function runOperation<Input, Output>(
@@ -64,9 +67,21 @@ export async function runOperation<Input, Output>(
   }
   const changes: ChangeSet = { cacheKeys: new Set(), events: [] };
   const now = options.now ?? new Date();
-  const output = await core.db
-    .transaction()
-    .execute((trx) => operation.run({ trx, actor, now, changes }, parsed.data));
+  const output = await core.db.transaction().execute(async (trx) => {
+    const result = await operation.run({ trx, actor, now, changes }, parsed.data);
+    if (changes.cacheKeys.size > 0) {
+      await trx
+        .insertInto('cache_invalidations')
+        .values({
+          origin: core.origin,
+          cache_keys: [...changes.cacheKeys].join(' '),
+          // Wall-clock time, not `now` (which callers may back-date): the feed reads recent rows.
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+    }
+    return result;
+  });
   for (const listener of core.listeners) listener(changes);
   return output;
 }

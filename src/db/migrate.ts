@@ -6,6 +6,7 @@ import { createPublicationTables } from './migrations/0001-create-publication-ta
 import { createPeopleAndMediaTables } from './migrations/0002-create-people-and-media-tables.js';
 import { createArticleTables } from './migrations/0003-create-article-tables.js';
 import { createReaderIndexes } from './migrations/0004-create-reader-indexes.js';
+import { createCacheInvalidations } from './migrations/0005-create-cache-invalidations.js';
 import type { Database } from './schema.js';
 
 /**
@@ -17,6 +18,7 @@ const MIGRATIONS: [name: string, migration: GalleyMigration][] = [
   ['0002-create-people-and-media-tables', createPeopleAndMediaTables],
   ['0003-create-article-tables', createArticleTables],
   ['0004-create-reader-indexes', createReaderIndexes],
+  ['0005-create-cache-invalidations', createCacheInvalidations],
 ];
 
 /** Brings the database up to date. Safe to call on every start and from several processes. */

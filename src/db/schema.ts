@@ -151,6 +151,15 @@ export interface RedirectsTable {
   created_at: string;
 }
 
+export interface CacheInvalidationsTable {
+  id: Generated<number>;
+  /** The process that made the change; it has already applied it. */
+  origin: string;
+  /** Surrogate keys, space-separated. */
+  cache_keys: string;
+  created_at: string;
+}
+
 export interface Database {
   publications: PublicationsTable;
   publication_translations: PublicationTranslationsTable;
@@ -166,6 +175,7 @@ export interface Database {
   article_authors: ArticleAuthorsTable;
   article_tags: ArticleTagsTable;
   redirects: RedirectsTable;
+  cache_invalidations: CacheInvalidationsTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

@@ -69,6 +69,15 @@ describe('PageCache', () => {
     expect(cache.size).toBe(2);
   });
 
+  it('renders a page afresh once it is older than its maximum age', async () => {
+    const cache = new PageCache(true, 10, 20);
+    cache.set('/a', page('a', []));
+    expect(cache.get('/a')).toBeDefined();
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(cache.get('/a')).toBeUndefined();
+    expect(cache.size).toBe(0);
+  });
+
   it('stores nothing when turned off', () => {
     const cache = new PageCache(false);
     cache.set('/a', page('a', []));

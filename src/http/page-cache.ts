@@ -31,6 +31,7 @@ export interface Variant {
 
 interface Entry {
   page: RenderedPage;
+  storedAt: number;
   /** Built on first request for each encoding, then reused: the warm path only writes bytes. */
   variants: Partial<Record<Encoding, Variant>>;
 }
@@ -140,6 +141,12 @@ export class PageCache {
   constructor(
     readonly isEnabled: boolean,
     private readonly maxEntries = 5000,
+    /**
+     * A safety net, not the mechanism: pages are dropped by key when they change. Should an
+     * invalidation ever be missed (another process's change read too late), a page is still
+     * rendered afresh after this long.
+     */
+    private readonly maxAgeMs = 10 * 60_000,
   ) {}
 
   get size(): number {
@@ -147,7 +154,13 @@ export class PageCache {
   }
 
   get(url: string): RenderedPage | undefined {
-    return this.entries.get(url)?.page;
+    const entry = this.entries.get(url);
+    if (!entry) return undefined;
+    if (Date.now() - entry.storedAt > this.maxAgeMs) {
+      this.delete(url);
+      return undefined;
+    }
+    return entry.page;
   }
 
   set(url: string, page: RenderedPage): void {
@@ -158,7 +171,7 @@ export class PageCache {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.delete(oldest);
     }
-    this.entries.set(url, { page, variants: {} });
+    this.entries.set(url, { page, storedAt: Date.now(), variants: {} });
     for (const key of page.surrogateKeys) {
       let urls = this.byKey.get(key);
       if (!urls) this.byKey.set(key, (urls = new Set()));

@@ -3,6 +3,8 @@
  * demo content on first start, and the HTTP app. Entry points (CLI, tests, benchmark) call this;
  * it holds no logic of its own.
  */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
@@ -19,6 +21,8 @@ import type { Logger } from '../lib/log.js';
 import { LocalMediaStore } from '../media/media-store.js';
 import { createSiteApp } from '../site/site-app.js';
 import type { Config } from './config.js';
+import { InvalidationFeed } from './invalidation-feed.js';
+import type { InvalidationFeedOptions } from './invalidation-feed.js';
 
 export interface Galley {
   config: Config;
@@ -28,12 +32,13 @@ export interface Galley {
   pageCache: PageCache;
   mediaStore: LocalMediaStore;
   app: Hono;
+  feed: InvalidationFeed;
   close(): Promise<void>;
 }
 
 export async function createGalley(
   config: Config,
-  options: { logger?: Logger } = {},
+  options: { logger?: Logger; feed?: InvalidationFeedOptions } = {},
 ): Promise<Galley> {
   const logger = options.logger ?? consoleLogger;
   const adapter = adapterForUrl(config.databaseUrl);
@@ -42,12 +47,14 @@ export async function createGalley(
     await migrateToLatest(db, adapter);
     const pageCache = new PageCache(config.pageCache);
     const siteChrome = new SiteChromeCache(db);
+    const dropCached = (keys: Set<string>) => {
+      pageCache.invalidate(keys);
+      siteChrome.invalidate(keys);
+    };
     const core: Core = {
       db,
-      listeners: [
-        (changes) => pageCache.invalidate(changes.cacheKeys),
-        (changes) => siteChrome.invalidate(changes.cacheKeys),
-      ],
+      listeners: [(changes) => dropCached(changes.cacheKeys)],
+      origin: `${hostname()}:${process.pid}:${randomUUID()}`,
     };
     const mediaStore = new LocalMediaStore(join(config.dataDir, 'media'));
     if (config.loadDemo && (await isDatabaseEmpty(core))) {
@@ -62,7 +69,23 @@ export async function createGalley(
       mediaDir: mediaStore.root,
       logger,
     });
-    return { config, adapter, db, core, pageCache, mediaStore, app, close: () => db.destroy() };
+    // Other processes' writes reach this one's caches through the feed.
+    const feed = new InvalidationFeed(db, core.origin, dropCached, logger, options.feed);
+    feed.start();
+    return {
+      config,
+      adapter,
+      db,
+      core,
+      pageCache,
+      mediaStore,
+      app,
+      feed,
+      close: async () => {
+        await feed.stop();
+        await db.destroy();
+      },
+    };
   } catch (error) {
     await db.destroy();
     throw error;
