@@ -20,6 +20,7 @@ import { consoleLogger } from '../lib/log.js';
 import type { Logger } from '../lib/log.js';
 import { LocalMediaStore } from '../media/media-store.js';
 import { createSiteApp } from '../site/site-app.js';
+import type { SiteEnv } from '../site/site-app.js';
 import type { Config } from './config.js';
 import { InvalidationFeed } from './invalidation-feed.js';
 import type { InvalidationFeedOptions } from './invalidation-feed.js';
@@ -31,7 +32,7 @@ export interface Galley {
   core: Core;
   pageCache: PageCache;
   mediaStore: LocalMediaStore;
-  app: Hono;
+  app: Hono<SiteEnv>;
   feed: InvalidationFeed;
   close(): Promise<void>;
 }

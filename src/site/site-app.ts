@@ -30,6 +30,9 @@ import {
 } from './site-pages.js';
 import type { SiteDeps } from './site-pages.js';
 
+/** Set by the page-cache middleware for the handlers after it. */
+export type SiteEnv = { Variables: { cacheUrl: string } };
+
 export interface SiteAppOptions {
   db: Kysely<Database>;
   pageCache: PageCache;
@@ -82,7 +85,7 @@ const MEDIA_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-export function createSiteApp(options: SiteAppOptions): Hono {
+export function createSiteApp(options: SiteAppOptions): Hono<SiteEnv> {
   const { db, pageCache, logger } = options;
   const assets = siteAssets();
   const deps: SiteDeps = {
@@ -90,7 +93,7 @@ export function createSiteApp(options: SiteAppOptions): Hono {
     publicUrl: options.publicUrl,
     stylesheetPath: assets.stylesheetPath,
   };
-  const app = new Hono();
+  const app = new Hono<SiteEnv>();
 
   const respond = (c: Context, page: RenderedPage, cacheUrl: string | null): Response =>
     sendParts(
@@ -129,12 +132,13 @@ export function createSiteApp(options: SiteAppOptions): Hono {
     const cacheUrl = cacheUrlFor(new URL(c.req.url));
     const cached = pageCache.get(cacheUrl);
     if (cached) return respond(c, cached, cacheUrl);
+    c.set('cacheUrl', cacheUrl);
     return next();
   });
 
   /** Sends a freshly rendered page, keeping a copy when it can be reused. */
-  const send = (c: Context, page: RenderedPage): Response => {
-    const cacheUrl = cacheUrlFor(new URL(c.req.url));
+  const send = (c: Context<SiteEnv>, page: RenderedPage): Response => {
+    const cacheUrl = c.get('cacheUrl');
     if (page.status === 200) pageCache.set(cacheUrl, page);
     return respond(c, page, cacheUrl);
   };
@@ -194,7 +198,7 @@ export function createSiteApp(options: SiteAppOptions): Hono {
       locale: Locale,
       render: (chrome: SiteChrome, slug: string, page: number) => Promise<RenderedPage | null>,
     ) =>
-    async (c: Context) => {
+    async (c: Context<SiteEnv>) => {
       const page = parsePageNumber(c.req.query('page'));
       if (page === 'invalid') return errorResponse(c, 400, locale, messages[locale].badPageNumber);
       const rendered = await render(await chromeFor(locale), c.req.param('slug') as string, page);

@@ -10,6 +10,7 @@ import { BODY_HTML_VERSION, renderBodyHtml } from '../../content/render-body-htm
 import { validateBody } from '../../content/validate-body.js';
 import type { Database, Locale } from '../../db/schema.js';
 import { cacheKey } from '../change-set.js';
+import { sitePaths } from '../site-paths.js';
 import type { ChangeSet } from '../change-set.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import {
@@ -197,4 +198,18 @@ export async function addArticleCacheKeys(
   for (const { author_id } of authors) keys.add(cacheKey.authorList(author_id));
   for (const { tag_id } of tags) keys.add(cacheKey.tagList(tag_id));
   for (const { id } of siblings) keys.add(cacheKey.article(id));
+}
+
+/** The public path of an article as it stands (or would stand) in the database. */
+export async function articlePath(
+  trx: Transaction<Database>,
+  article: { locale: Locale; section_id: number; slug: string },
+): Promise<string> {
+  const section = await trx
+    .selectFrom('section_translations')
+    .select('slug')
+    .where('section_id', '=', article.section_id)
+    .where('locale', '=', article.locale)
+    .executeTakeFirstOrThrow();
+  return sitePaths.article(article.locale, section.slug, article.slug);
 }

@@ -3,9 +3,8 @@ import { cacheKey } from '../change-set.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { defineOperation } from '../operation.js';
 import { publishersPolicy } from '../policy.js';
-import { sitePaths } from '../site-paths.js';
 import { idSchema } from './input-schemas.js';
-import { addArticleCacheKeys } from './article-support.js';
+import { addArticleCacheKeys, articlePath } from './article-support.js';
 
 const input = z.object({
   id: idSchema,
@@ -39,15 +38,9 @@ export const publishArticle = defineOperation({
       .where('id', '=', article.id)
       .execute();
     // A page that was gone (410) is back.
-    const section = await trx
-      .selectFrom('section_translations')
-      .select('slug')
-      .where('section_id', '=', article.section_id)
-      .where('locale', '=', article.locale)
-      .executeTakeFirstOrThrow();
     await trx
       .deleteFrom('redirects')
-      .where('from_path', '=', sitePaths.article(article.locale, section.slug, article.slug))
+      .where('from_path', '=', await articlePath(trx, article))
       .execute();
     changes.cacheKeys.add(cacheKey.redirects);
     await addArticleCacheKeys(trx, article.id, changes);

@@ -3,9 +3,8 @@ import { cacheKey } from '../change-set.js';
 import { NotFoundError } from '../errors.js';
 import { defineOperation } from '../operation.js';
 import { editorsPolicy } from '../policy.js';
-import { sitePaths } from '../site-paths.js';
 import { idSchema } from './input-schemas.js';
-import { addArticleCacheKeys } from './article-support.js';
+import { addArticleCacheKeys, articlePath } from './article-support.js';
 
 const input = z.object({ id: idSchema });
 
@@ -32,13 +31,7 @@ export const unpublishArticle = defineOperation({
       .set({ status: 'unpublished', updated_at: now.toISOString() })
       .where('id', '=', article.id)
       .execute();
-    const section = await trx
-      .selectFrom('section_translations')
-      .select('slug')
-      .where('section_id', '=', article.section_id)
-      .where('locale', '=', article.locale)
-      .executeTakeFirstOrThrow();
-    const path = sitePaths.article(article.locale, section.slug, article.slug);
+    const path = await articlePath(trx, article);
     await trx
       .insertInto('redirects')
       .values({ from_path: path, to_path: null, status_code: 410, created_at: now.toISOString() })

@@ -4,10 +4,10 @@ import { cacheKey } from '../change-set.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { defineOperation } from '../operation.js';
 import { writersPolicy } from '../policy.js';
-import { sitePaths } from '../site-paths.js';
 import { idSchema } from './input-schemas.js';
 import {
   addArticleCacheKeys,
+  articlePath,
   articleFields,
   assertReferencesExist,
   assertSlugFree,
@@ -20,19 +20,6 @@ const input = articleFields.partial().extend({
   /** The version the editor started from; a newer stored version means someone else saved first. */
   expectedVersion: z.number().int().positive().optional(),
 });
-
-async function articlePath(
-  trx: Parameters<typeof addArticleCacheKeys>[0],
-  article: { locale: 'en' | 'es'; section_id: number; slug: string },
-): Promise<string> {
-  const section = await trx
-    .selectFrom('section_translations')
-    .select('slug')
-    .where('section_id', '=', article.section_id)
-    .where('locale', '=', article.locale)
-    .executeTakeFirstOrThrow();
-  return sitePaths.article(article.locale, section.slug, article.slug);
-}
 
 /**
  * Changes an article and bumps its version. When a published article's URL changes (new slug or
