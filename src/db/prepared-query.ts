@@ -6,7 +6,7 @@
  * same every time, so better-sqlite3's statement cache and PostgreSQL's plans apply as well).
  *
  * The query's shape must not depend on the values: no `in` lists of varying length, no branches.
- * Prepared queries are reads only: on SQLite they may run straight on the driver (direct-reads.ts).
+ * Prepared queries are reads only: on SQLite they may run straight on the driver (dialect-features.ts).
  *
  * @example
  * const articleBySlug = preparedQuery((db, p: { locale: string; slug: string }) =>
@@ -14,7 +14,7 @@
  * const rows = await articleBySlug(db, { locale: 'en', slug: 'harbor' });
  */
 import type { CompiledQuery, Compilable, Kysely } from 'kysely';
-import { directReadFor } from './direct-reads.js';
+import { dialectFeatures } from './dialect-features.js';
 import type { Database } from './schema.js';
 
 const MARK = '\u0000galley-param:';
@@ -52,7 +52,7 @@ export function preparedQuery<P extends Params, Row>(
       const slot = slots[index];
       return slot === null || slot === undefined ? value : params[slot];
     });
-    const direct = directReadFor(db)?.(compiled.sql, parameters);
+    const direct = dialectFeatures(db).directRead?.(compiled.sql, parameters);
     if (direct) return direct as Row[];
     const result = await db.executeQuery<Row>({ ...compiled, parameters });
     return result.rows;

@@ -30,7 +30,7 @@ export type SummaryRow = {
   media_credit: string | null;
 };
 
-export type LinkRow = Pick<
+type LinkRow = Pick<
   SummaryRow,
   | 'id'
   | 'locale'
@@ -47,7 +47,7 @@ export type LinkRow = Pick<
  * Published articles with their section, and only what a link to them shows. Every column read
  * costs (SQLite decodes it, V8 makes a string of it), so lists that show no image or dek use this.
  */
-export function publishedArticleLinks(db: Kysely<Database>) {
+function publishedArticleLinks(db: Kysely<Database>) {
   return db
     .selectFrom('articles as a')
     .innerJoin('section_translations as st', (join) =>
@@ -67,7 +67,7 @@ export function publishedArticleLinks(db: Kysely<Database>) {
     ]);
 }
 
-export function linkFromRow(row: LinkRow, bylines: Map<number, BylineView[]>): ArticleLink {
+function linkFromRow(row: LinkRow, bylines: Map<number, BylineView[]>): ArticleLink {
   return {
     id: row.id,
     locale: row.locale,

@@ -1,29 +1,78 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import { preparedQuery } from '../../db/prepared-query.js';
-import type { Database, Locale } from '../../db/schema.js';
-import { sitePaths } from '../site-paths.js';
-import {
-  loadBylines,
-  publishedArticles,
-  summaryFromRow,
-  linkFromRow,
-  publishedArticleLinks,
-} from './article-summaries.js';
-import type { ArticlePageData } from './reader-types.js';
 import type { BodyDoc } from '../../content/body-schema.js';
 import { BODY_HTML_VERSION, renderBodyHtml } from '../../content/render-body-html.js';
+import { dialectFeatures, jsonArray } from '../../db/dialect-features.js';
+import type { JsonArrayColumn } from '../../db/dialect-features.js';
+import { preparedQuery } from '../../db/prepared-query.js';
+import type { ArticleType, Database, Locale } from '../../db/schema.js';
+import { sitePaths } from '../site-paths.js';
+import { publishedArticles, summaryFromRow } from './article-summaries.js';
+import type { ArticleLink, ArticlePageData, BylineView } from './reader-types.js';
 
 /** Same-language stories in the Recommended block; one more may come from the other edition. */
 const SAME_LANGUAGE_RECOMMENDATIONS = 3;
 
+type LinkJson = {
+  id: number;
+  locale: Locale;
+  headline: string;
+  slug: string;
+  type: ArticleType;
+  section_id: number;
+  section_name: string;
+  section_slug: string;
+  published_at: string;
+  authors: JsonArrayColumn<BylineView>;
+};
+
 /**
- * The article with its section, lead image and its version in the other language. Galley has
- * two locales, so a story has at most one translation, and a join costs less than a query.
+ * Everything the article page shows, in one query: the article with its section and lead image,
+ * its version in the other language (Galley has two locales, so at most one), and, as JSON
+ * arrays, its tags, its bylines and its recommendations with their bylines. Five separate queries
+ * cost about twice as much: most of a small query's cost is fixed.
+ *
+ * The recommendations are the first ranking (a later issue replaces it): the newest stories in
+ * the same section and language; then one story from the same section in the other edition that
+ * has no version in the reader's language, so bilingual readers see what they would otherwise miss.
  */
-const articleByPath = preparedQuery(
-  (db, p: { locale: Locale; sectionSlug: string; slug: string }) =>
-    publishedArticles(db)
+const articlePageRow = preparedQuery(
+  (db, p: { locale: Locale; sectionSlug: string; slug: string }) => {
+    const { jsonArrayFrom } = dialectFeatures(db);
+    // Subqueries refer to the outer article (`a`) and recommendation (`r`) rows by name.
+    const outer = <T>(column: string) => sql.ref<T>(column);
+    const bylinesOf = (articleRef: 'a.id' | 'r.id') =>
+      jsonArrayFrom(
+        db
+          .selectFrom('article_authors as aa')
+          .innerJoin('authors as au', 'au.id', 'aa.author_id')
+          .select(['au.id', 'au.name', 'au.slug'])
+          .where('aa.article_id', '=', outer<number>(articleRef))
+          .orderBy('aa.position'),
+      );
+    const linksInSection = () =>
+      db
+        .selectFrom('articles as r')
+        .innerJoin('section_translations as rs', (join) =>
+          join.onRef('rs.section_id', '=', 'r.section_id').onRef('rs.locale', '=', 'r.locale'),
+        )
+        .select([
+          'r.id',
+          'r.locale',
+          'r.headline',
+          'r.slug',
+          'r.type',
+          'r.section_id',
+          'rs.name as section_name',
+          'rs.slug as section_slug',
+          'r.published_at',
+          bylinesOf('r.id').as('authors'),
+        ])
+        .where('r.section_id', '=', outer<number>('a.section_id'))
+        .where('r.status', '=', 'published')
+        .orderBy('r.published_at', 'desc');
+
+    return publishedArticles(db)
       .leftJoin('articles as tr', (join) =>
         join
           .onRef('tr.translation_group', '=', 'a.translation_group')
@@ -43,60 +92,60 @@ const articleByPath = preparedQuery(
         'tr.headline as translation_headline',
         'tr.slug as translation_slug',
         'trs.slug as translation_section_slug',
+        jsonArrayFrom(
+          db
+            .selectFrom('article_tags as at')
+            .innerJoin('tag_translations as tt', 'tt.tag_id', 'at.tag_id')
+            .select(['tt.tag_id as id', 'tt.name', 'tt.slug'])
+            .where('tt.locale', '=', outer<Locale>('a.locale'))
+            .where('at.article_id', '=', outer<number>('a.id'))
+            .orderBy('tt.name'),
+        ).as('tags'),
+        bylinesOf('a.id').as('authors'),
+        jsonArrayFrom(
+          linksInSection()
+            .where('r.locale', '=', outer<Locale>('a.locale'))
+            .where('r.id', '!=', outer<number>('a.id'))
+            .limit(sql.lit(SAME_LANGUAGE_RECOMMENDATIONS)),
+        ).as('same_language'),
+        jsonArrayFrom(
+          linksInSection()
+            .where('r.locale', '!=', outer<Locale>('a.locale'))
+            .where('r.translation_group', '!=', outer<string>('a.translation_group'))
+            .where(({ not, exists, selectFrom }) =>
+              not(
+                exists(
+                  selectFrom('articles as own')
+                    .select('own.id')
+                    .whereRef('own.translation_group', '=', 'r.translation_group')
+                    .where('own.locale', '=', outer<Locale>('a.locale'))
+                    .where('own.status', '=', 'published'),
+                ),
+              ),
+            )
+            .limit(sql.lit(1)),
+        ).as('other_language'),
         'a.body_html_version',
         'a.body_html',
       ])
       .where('a.locale', '=', p.locale)
       .where('a.slug', '=', p.slug)
-      .where('st.slug', '=', p.sectionSlug),
+      .where('st.slug', '=', p.sectionSlug);
+  },
 );
 
-const tagsOf = preparedQuery((db, p: { articleId: number; locale: Locale }) =>
-  db
-    .selectFrom('article_tags as at')
-    .innerJoin('tag_translations as tt', (join) =>
-      join.onRef('tt.tag_id', '=', 'at.tag_id').on('tt.locale', '=', p.locale),
-    )
-    .select(['tt.tag_id as id', 'tt.name', 'tt.slug'])
-    .where('at.article_id', '=', p.articleId)
-    .orderBy('tt.name'),
-);
-
-/**
- * The first ranking (a later issue replaces it): the newest stories in the same section and
- * language; then one story from the same section in the other edition that has no version in
- * the reader's language, so bilingual readers see what they would otherwise miss.
- */
-const sameLanguageRecommendations = preparedQuery(
-  (db, p: { sectionId: number; locale: Locale; articleId: number }) =>
-    publishedArticleLinks(db)
-      .where('a.section_id', '=', p.sectionId)
-      .where('a.locale', '=', p.locale)
-      .where('a.id', '!=', p.articleId)
-      .orderBy('a.published_at', 'desc')
-      .limit(sql.lit(SAME_LANGUAGE_RECOMMENDATIONS)),
-);
-
-const otherLanguageRecommendation = preparedQuery(
-  (db, p: { sectionId: number; locale: Locale; otherLocale: Locale; group: string }) =>
-    publishedArticleLinks(db)
-      .where('a.section_id', '=', p.sectionId)
-      .where('a.locale', '=', p.otherLocale)
-      .where('a.translation_group', '!=', p.group)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('articles as own')
-              .select('own.id')
-              .whereRef('own.translation_group', '=', 'a.translation_group')
-              .where('own.locale', '=', p.locale)
-              .where('own.status', '=', 'published'),
-          ),
-        ),
-      )
-      .orderBy('a.published_at', 'desc')
-      .limit(sql.lit(1)),
-);
+function linkFromJson(link: LinkJson): ArticleLink {
+  return {
+    id: link.id,
+    locale: link.locale,
+    headline: link.headline,
+    slug: link.slug,
+    type: link.type,
+    section: { id: link.section_id, name: link.section_name, slug: link.section_slug },
+    publishedAt: link.published_at,
+    authors: jsonArray(link.authors),
+  };
+}
 
 /**
  * Everything the article page shows, for a published article at /{locale}/{section}/{slug}.
@@ -106,31 +155,17 @@ export async function loadArticlePage(
   db: Kysely<Database>,
   path: { locale: Locale; sectionSlug: string; slug: string },
 ): Promise<ArticlePageData | null> {
-  const [row] = await articleByPath(db, path);
+  const [row] = await articlePageRow(db, path);
   if (!row) return null;
-  const otherLocale: Locale = row.locale === 'en' ? 'es' : 'en';
-
-  const [tags, sameLanguage, otherLanguage] = await Promise.all([
-    tagsOf(db, { articleId: row.id, locale: row.locale }),
-    sameLanguageRecommendations(db, {
-      sectionId: row.section_id,
-      locale: row.locale,
-      articleId: row.id,
-    }),
-    otherLanguageRecommendation(db, {
-      sectionId: row.section_id,
-      locale: row.locale,
-      otherLocale,
-      group: row.translation_group,
-    }),
-  ]);
-  const recommendedRows = [...sameLanguage, ...otherLanguage];
-  // One byline query for the article and everything it recommends.
-  const bylines = await loadBylines(db, [row.id, ...recommendedRows.map((rec) => rec.id)]);
+  const authors = jsonArray(row.authors as JsonArrayColumn<BylineView>);
+  const recommended = [
+    ...jsonArray(row.same_language as JsonArrayColumn<LinkJson>),
+    ...jsonArray(row.other_language as JsonArrayColumn<LinkJson>),
+  ].map(linkFromJson);
 
   return {
     article: {
-      ...summaryFromRow(row, bylines),
+      ...summaryFromRow(row, new Map([[row.id, authors]])),
       translationGroup: row.translation_group,
       bodyHtml:
         row.body_html_version === BODY_HTML_VERSION
@@ -139,7 +174,7 @@ export async function loadArticlePage(
       wordCount: row.word_count,
       updatedAt: row.updated_at,
       version: row.version,
-      tags,
+      tags: jsonArray(row.tags as JsonArrayColumn<{ id: number; name: string; slug: string }>),
     },
     translations:
       row.translation_id !== null &&
@@ -160,7 +195,7 @@ export async function loadArticlePage(
             },
           ]
         : [],
-    recommended: recommendedRows.map((rec) => linkFromRow(rec, bylines)),
+    recommended,
   };
 }
 

@@ -3,6 +3,9 @@ import type { CreateTableBuilder } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../schema.js';
 import type { DialectAdapter } from '../dialect-adapter.js';
+import { registerDialectFeatures } from '../../dialect-features.js';
+import type { DialectFeatures } from '../../dialect-features.js';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 
 const TIMESTAMPTZ_OID = 1184;
 const INT8_OID = 20;
@@ -40,7 +43,11 @@ export class PostgresAdapter implements DialectAdapter {
     // An idle client that loses its connection emits 'error' on the pool; without a listener that
     // would crash the process. The next query gets a fresh client.
     pool.on('error', (error) => console.error(`postgres pool: ${error.message}`));
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    registerDialectFeatures(db, {
+      jsonArrayFrom: jsonArrayFrom as DialectFeatures['jsonArrayFrom'],
+    });
+    return db;
   }
 
   addIdColumn<T extends string>(table: CreateTableBuilder<T>): CreateTableBuilder<T, 'id'> {

@@ -5,7 +5,9 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { CreateTableBuilder, SqliteDatabase, SqliteStatement } from 'kysely';
 import type { Database } from '../../schema.js';
 import type { DialectAdapter } from '../dialect-adapter.js';
-import { registerDirectRead } from '../../direct-reads.js';
+import { registerDialectFeatures } from '../../dialect-features.js';
+import type { DialectFeatures } from '../../dialect-features.js';
+import { jsonArrayFrom } from 'kysely/helpers/sqlite';
 
 /** Statements kept prepared; past this the cache starts over (a guard against unbounded SQL). */
 const STATEMENT_CACHE_LIMIT = 1000;
@@ -54,9 +56,11 @@ export class SqliteAdapter implements DialectAdapter {
     };
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: kyselyDatabase }) });
     // Reads skip Kysely's queue unless a write transaction is open on this connection.
-    registerDirectRead(db, (sql, parameters) =>
-      database.inTransaction ? null : (prepare(sql).all(parameters) as unknown[]),
-    );
+    registerDialectFeatures(db, {
+      jsonArrayFrom: jsonArrayFrom as DialectFeatures['jsonArrayFrom'],
+      directRead: (sql, parameters) =>
+        database.inTransaction ? null : (prepare(sql).all(parameters) as unknown[]),
+    });
     return db;
   }
 
