@@ -13,6 +13,7 @@ import { LocalMediaStore } from '../media/media-store.js';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { createGalley } from '../server/create-galley.js';
 import { createNodeServer, listen } from '../server/node-server.js';
+import { runUserCommand } from './user-commands.js';
 
 const EXIT = { ok: 0, usage: 64, dataError: 65, unavailable: 69, config: 78 } as const;
 
@@ -23,6 +24,11 @@ Commands:
             empty database unless GALLEY_DEMO=0)
   migrate   Bring the database schema up to date, then exit
   demo      Load the demo content into an empty database, then exit
+  user add --email <email> --name <name> --role <contributor|author|editor|admin>
+            Add a staff account; prints a new password once (or reads one line from
+            standard input with --password-stdin)
+  user reset-password --email <email>
+            Set a new password (printed once, or --password-stdin) and end the account's sessions
 
 Options:
   -h, --help  Show this help
@@ -39,6 +45,11 @@ async function serve(): Promise<void> {
   consoleLogger.info(
     `Galley is serving ${galley.adapter.description} at http://${config.host}:${port}/ (public URL ${config.publicUrl})`,
   );
+  const staff = await galley.db.selectFrom('staff_users').select('id').limit(1).execute();
+  if (staff.length === 0)
+    consoleLogger.info(
+      'no staff accounts yet: create the first admin with `npx galley user add --role admin --email you@example.com --name "Your Name"`',
+    );
   const isEmpty = await isDatabaseEmpty(galley.core);
   if (isEmpty)
     consoleLogger.info(
@@ -96,7 +107,13 @@ async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({
       args: argv,
-      options: { help: { type: 'boolean', short: 'h' } },
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        email: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        'password-stdin': { type: 'boolean' },
+      },
       allowPositionals: true,
     });
   } catch (error) {
@@ -108,7 +125,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return EXIT.ok;
   }
-  if (rest.length > 0) {
+  if (rest.length > (command === 'user' ? 1 : 0)) {
     console.error(`unexpected argument: ${rest[0]}\n\n${HELP}`);
     return EXIT.usage;
   }
@@ -122,6 +139,18 @@ async function main(argv: string[]): Promise<number> {
         return EXIT.ok;
       case 'demo':
         return await demo();
+      case 'user':
+        if (rest[0] !== 'add' && rest[0] !== 'reset-password') {
+          console.error(`usage: galley user add | galley user reset-password\n\n${HELP}`);
+          return EXIT.usage;
+        }
+        await runUserCommand(loadConfig(), rest[0], {
+          email: parsed.values.email,
+          name: parsed.values.name,
+          role: parsed.values.role,
+          passwordStdin: parsed.values['password-stdin'],
+        });
+        return EXIT.ok;
       case undefined:
         process.stderr.write(HELP);
         return EXIT.usage;

@@ -5,7 +5,7 @@
 export class GalleyError extends Error {
   constructor(
     message: string,
-    readonly status: 400 | 403 | 404 | 409 | 410 | 413 | 422,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 429,
     /** The input field at fault, e.g. `slug` or `body.content[2] (heading)`. */
     readonly field?: string,
   ) {

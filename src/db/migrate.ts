@@ -7,6 +7,7 @@ import { createPeopleAndMediaTables } from './migrations/0002-create-people-and-
 import { createArticleTables } from './migrations/0003-create-article-tables.js';
 import { createReaderIndexes } from './migrations/0004-create-reader-indexes.js';
 import { createCacheInvalidations } from './migrations/0005-create-cache-invalidations.js';
+import { createStaffTables } from './migrations/0006-create-staff-tables.js';
 import type { Database } from './schema.js';
 
 /**
@@ -19,6 +20,7 @@ const MIGRATIONS: [name: string, migration: GalleyMigration][] = [
   ['0003-create-article-tables', createArticleTables],
   ['0004-create-reader-indexes', createReaderIndexes],
   ['0005-create-cache-invalidations', createCacheInvalidations],
+  ['0006-create-staff-tables', createStaffTables],
 ];
 
 /** Brings the database up to date. Safe to call on every start and from several processes. */

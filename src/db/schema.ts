@@ -160,6 +160,40 @@ export interface CacheInvalidationsTable {
   created_at: string;
 }
 
+export interface StaffUsersTable {
+  id: Generated<number>;
+  /** Lowercased. */
+  email: string;
+  name: string;
+  role: 'contributor' | 'author' | 'editor' | 'admin';
+  /** argon2id, in PHC string form. */
+  password_hash: string;
+  created_at: string;
+  updated_at: string;
+  disabled_at: string | null;
+}
+
+export interface StaffSessionsTable {
+  /** SHA-256 (base64url) of the token in the cookie. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface LoginThrottlesTable {
+  key: string;
+  failures: number;
+  locked_until: string | null;
+  updated_at: string;
+}
+
+export interface InstanceSecretsTable {
+  name: string;
+  value: string;
+}
+
 export interface Database {
   publications: PublicationsTable;
   publication_translations: PublicationTranslationsTable;
@@ -176,6 +210,10 @@ export interface Database {
   article_tags: ArticleTagsTable;
   redirects: RedirectsTable;
   cache_invalidations: CacheInvalidationsTable;
+  staff_users: StaffUsersTable;
+  staff_sessions: StaffSessionsTable;
+  login_throttles: LoginThrottlesTable;
+  instance_secrets: InstanceSecretsTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

@@ -11,6 +11,7 @@ import {
   createAuthor,
   createImage,
   createSection,
+  createStaffUser,
   createTag,
   publishArticle,
   setUpPublication,
@@ -23,6 +24,37 @@ import type { DemoContent, DemoImage } from './demo-content-types.js';
 import { demoImageSvg } from './demo-images.js';
 
 const actor = systemActor('demo');
+
+/**
+ * One demo account per role, so every part of the newsroom can be tried. These passwords are in
+ * the README: they are for the demo database only.
+ */
+export const DEMO_ACCOUNTS = [
+  {
+    role: 'admin',
+    email: 'admin@galley.example',
+    name: 'Ada Admin',
+    password: 'galley-demo-admin',
+  },
+  {
+    role: 'editor',
+    email: 'editor@galley.example',
+    name: 'Eli Editor',
+    password: 'galley-demo-editor',
+  },
+  {
+    role: 'author',
+    email: 'author@galley.example',
+    name: 'Ana Author',
+    password: 'galley-demo-author',
+  },
+  {
+    role: 'contributor',
+    email: 'contributor@galley.example',
+    name: 'Cruz Contributor',
+    password: 'galley-demo-contributor',
+  },
+] as const;
 const HOUR_MS = 3_600_000;
 
 /** True when the database has no publication yet, so the demo may be loaded. */
@@ -69,6 +101,8 @@ export async function loadDemo(
     contactEmail: 'newsroom@galley.example',
     translations: { en: publication.en, es: publication.es },
   });
+
+  for (const account of DEMO_ACCOUNTS) await runOperation(core, createStaffUser, actor, account);
 
   const sectionIds = new Map<string, number>();
   for (const [position, section] of content.sections.entries()) {

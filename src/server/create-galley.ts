@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
+import { createAdminApi } from '../api/admin/admin-api.js';
 import type { Kysely } from 'kysely';
 import type { Core } from '../core/operation.js';
 import { adapterForUrl } from '../db/dialects/adapter-for-url.js';
@@ -20,7 +21,6 @@ import { consoleLogger } from '../lib/log.js';
 import type { Logger } from '../lib/log.js';
 import { LocalMediaStore } from '../media/media-store.js';
 import { createSiteApp } from '../site/site-app.js';
-import type { SiteEnv } from '../site/site-app.js';
 import type { Config } from './config.js';
 import { InvalidationFeed } from './invalidation-feed.js';
 import type { InvalidationFeedOptions } from './invalidation-feed.js';
@@ -32,7 +32,7 @@ export interface Galley {
   core: Core;
   pageCache: PageCache;
   mediaStore: LocalMediaStore;
-  app: Hono<SiteEnv>;
+  app: Hono;
   feed: InvalidationFeed;
   close(): Promise<void>;
 }
@@ -62,7 +62,7 @@ export async function createGalley(
       const { articles } = await loadDemo(core, mediaStore);
       logger.info(`loaded demo content: ${articles} articles`);
     }
-    const app = createSiteApp({
+    const site = createSiteApp({
       db,
       pageCache,
       siteChrome,
@@ -70,6 +70,15 @@ export async function createGalley(
       mediaDir: mediaStore.root,
       logger,
     });
+    const app = new Hono();
+    app.route('/api/admin', createAdminApi({ core, db, publicUrl: config.publicUrl, logger }));
+    app.route('/', site);
+    // Unmatched paths: JSON under /api/, otherwise the site's own 404, 410 and redirect handling.
+    app.notFound((c) =>
+      c.req.path.startsWith('/api/')
+        ? c.json({ error: { message: `no such endpoint: ${c.req.method} ${c.req.path}` } }, 404)
+        : site.fetch(c.req.raw, c.env),
+    );
     // Other processes' writes reach this one's caches through the feed.
     const feed = new InvalidationFeed(db, core.origin, dropCached, logger, options.feed);
     feed.start();

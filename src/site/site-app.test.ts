@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { STAFF_ROLES } from '../core/actor.js';
+import { DEMO_ACCOUNTS } from '../demo/load-demo.js';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { systemActor } from '../core/actor.js';
 import { runOperation } from '../core/operation.js';
@@ -38,6 +41,25 @@ describeEachDialect('the reader site', { demo: true }, (t) => {
     const story = await findBilingualStory(t.galley);
     return { ...story, section: story.path.split('/')[2] as string };
   }
+
+  it('has one demo staff account per role, each able to log in with the password the README gives', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(DEMO_ACCOUNTS.map((account) => account.role).sort()).toEqual([...STAFF_ROLES].sort());
+    for (const account of DEMO_ACCOUNTS) {
+      // A row of the README's table, however the formatter aligns it.
+      const cells = [account.role, `\`${account.email}\``, `\`${account.password}\``].map((cell) =>
+        cell.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+      );
+      expect(readme).toMatch(new RegExp(`^\\|\\s*${cells.join('\\s*\\|\\s*')}\\s*\\|$`, 'm'));
+      const login = await t.galley.app.request('/api/admin/session', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: account.email, password: account.password }),
+      });
+      expect(login.status, account.email).toBe(200);
+      expect(((await login.json()) as { user: { role: string } }).user.role).toBe(account.role);
+    }
+  });
 
   it('sends / to the edition the reader prefers', async () => {
     const toSpanish = await get('/', { 'accept-language': 'es-ES,es;q=0.9' });

@@ -107,8 +107,7 @@ export function createSiteApp(options: SiteAppOptions): Hono<SiteEnv> {
 
   const chromeFor = async (locale: Locale) => {
     const chrome = await options.siteChrome.get(locale);
-    if (!chrome)
-      throw new Error('the database has no publication yet: run `galley demo` or set one up');
+    if (!chrome) throw new NoPublicationError();
     return chrome;
   };
 
@@ -279,6 +278,17 @@ export function createSiteApp(options: SiteAppOptions): Hono<SiteEnv> {
   );
 
   app.onError(async (error, c) => {
+    // CASE: a fresh installation without demo content: say what to do, not "error".
+    if (error instanceof NoPublicationError) {
+      return new Response(`${error.message}\n`, {
+        status: 503,
+        headers: {
+          ...SECURITY_HEADERS,
+          'content-type': 'text/plain; charset=utf-8',
+          'retry-after': '60',
+        },
+      });
+    }
     logger.error(error.message, { method: c.req.method, path: c.req.path, status: 500 });
     try {
       return await errorResponse(c, 500);
@@ -288,6 +298,15 @@ export function createSiteApp(options: SiteAppOptions): Hono<SiteEnv> {
   });
 
   return app;
+}
+
+/** The site has nothing to show until a publication exists. */
+class NoPublicationError extends Error {
+  constructor() {
+    super(
+      'This Galley has no publication yet. Load the demo with `npx galley demo`, or set up your publication (see the README).',
+    );
+  }
 }
 
 function methodNotAllowed(): Response {

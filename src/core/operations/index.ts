@@ -11,3 +11,8 @@ export { createArticle } from './create-article.js';
 export { updateArticle } from './update-article.js';
 export { publishArticle } from './publish-article.js';
 export { unpublishArticle } from './unpublish-article.js';
+export { createStaffUser } from './create-staff-user.js';
+export { resetStaffPassword } from './reset-staff-password.js';
+export { logIn } from './log-in.js';
+export { logOut } from './log-out.js';
+export { endStaffSessions } from './end-staff-sessions.js';
