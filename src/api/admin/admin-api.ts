@@ -9,6 +9,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Kysely } from 'kysely';
 import { findSession } from '../../core/accounts/find-session.js';
@@ -24,6 +25,7 @@ import type { Logger } from '../../lib/log.js';
 
 export const SESSION_COOKIE = 'galley_session';
 export const CSRF_HEADER = 'x-csrf-token';
+const MAX_BODY_BYTES = 64 * 1024;
 
 type AdminEnv = { Variables: { session: StaffSession | null; token: string | null } };
 
@@ -54,6 +56,15 @@ export function createAdminApi(options: AdminApiOptions): Hono<AdminEnv> {
   const publicOrigin = new URL(options.publicUrl).origin;
   const isSecure = publicOrigin.startsWith('https:');
   const api = new Hono<AdminEnv>();
+
+  // 0. Bodies are small JSON documents; anything larger is refused before it is read.
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json(errorBody(`the body is larger than ${MAX_BODY_BYTES} bytes`), 413),
+    }),
+  );
 
   // 1. Authenticate: a session cookie, if it names a live session.
   api.use('*', async (c, next) => {

@@ -117,6 +117,15 @@ describeEachDialect('Admin API sessions', { demo: false }, (t) => {
     expect(broken.status).toBe(400);
   });
 
+  it('refuses oversized bodies with 413 before reading them', async () => {
+    const response = await request('/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'edna@galley.example', password: 'x'.repeat(100_000) }),
+    });
+    expect(response.status).toBe(413);
+  });
+
   it('needs the CSRF token to log out, and then the session is gone', async () => {
     const response = await logIn('edna@galley.example', PASSWORD);
     const { csrfToken } = (await response.json()) as { csrfToken: string };
