@@ -8,6 +8,7 @@ import { createArticleTables } from './migrations/0003-create-article-tables.js'
 import { createReaderIndexes } from './migrations/0004-create-reader-indexes.js';
 import { createCacheInvalidations } from './migrations/0005-create-cache-invalidations.js';
 import { createStaffTables } from './migrations/0006-create-staff-tables.js';
+import { addArticleCreator } from './migrations/0007-add-article-creator.js';
 import type { Database } from './schema.js';
 
 /**
@@ -21,6 +22,7 @@ const MIGRATIONS: [name: string, migration: GalleyMigration][] = [
   ['0004-create-reader-indexes', createReaderIndexes],
   ['0005-create-cache-invalidations', createCacheInvalidations],
   ['0006-create-staff-tables', createStaffTables],
+  ['0007-add-article-creator', addArticleCreator],
 ];
 
 /** Brings the database up to date. Safe to call on every start and from several processes. */

@@ -122,6 +122,8 @@ export interface ArticlesTable {
   /** `body` rendered to HTML when it was written; trusted only at the current renderer version. */
   body_html: Generated<string>;
   body_html_version: Generated<number>;
+  /** The staff member who created it; null for system-made articles (demo, imports). */
+  created_by_user_id: Generated<number | null>;
   word_count: number;
   lead_media_id: number | null;
   status: ArticleStatus;

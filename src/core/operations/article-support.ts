@@ -8,11 +8,12 @@ import { z } from 'zod';
 import { bodyToText, countWords } from '../../content/body-text.js';
 import { BODY_HTML_VERSION, renderBodyHtml } from '../../content/render-body-html.js';
 import { validateBody } from '../../content/validate-body.js';
-import type { Database, Locale } from '../../db/schema.js';
+import type { ArticleStatus, Database, Locale } from '../../db/schema.js';
 import { cacheKey } from '../change-set.js';
 import { sitePaths } from '../site-paths.js';
 import type { ChangeSet } from '../change-set.js';
-import { ConflictError, ValidationError } from '../errors.js';
+import type { Actor } from '../actor.js';
+import { ConflictError, ForbiddenError, ValidationError } from '../errors.js';
 import {
   articleTypeSchema,
   idSchema,
@@ -212,4 +213,22 @@ export async function articlePath(
     .where('locale', '=', article.locale)
     .executeTakeFirstOrThrow();
   return sitePaths.article(article.locale, section.slug, article.slug);
+}
+
+/**
+ * Below editor, staff change only what they created: contributors their own drafts, authors
+ * their own articles (the operation's policy has already said whether the role may act at all).
+ */
+export function assertMayChangeArticle(
+  actor: Actor,
+  article: { created_by_user_id: number | null; status: ArticleStatus },
+  action: 'edit' | 'publish',
+): void {
+  if (actor.kind !== 'staff' || actor.role === 'editor' || actor.role === 'admin') return;
+  if (article.created_by_user_id !== actor.userId)
+    throw new ForbiddenError(
+      `${actor.role === 'author' ? 'an' : 'a'} ${actor.role} may ${action} only the articles they created`,
+    );
+  if (actor.role === 'contributor' && article.status !== 'draft')
+    throw new ForbiddenError('a contributor may edit only drafts; an editor takes it from there');
 }

@@ -14,7 +14,7 @@ export const createArticle = defineOperation({
   name: 'create an article',
   input: createArticleInput,
   policy: writersPolicy,
-  async run({ trx, now, changes }, data) {
+  async run({ trx, actor, now, changes }, data) {
     const body = checkedBody(data.body);
     await assertReferencesExist(trx, data);
     await assertSlugFree(trx, data.locale, data.slug);
@@ -37,6 +37,7 @@ export const createArticle = defineOperation({
         updated_at: stamp,
         created_at: stamp,
         version: 1,
+        created_by_user_id: actor.kind === 'staff' ? actor.userId : null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

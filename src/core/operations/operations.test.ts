@@ -12,6 +12,7 @@ import {
   createArticle,
   createAuthor,
   createSection,
+  createStaffUser,
   publishArticle,
   setUpPublication,
   unpublishArticle,
@@ -19,7 +20,13 @@ import {
 } from './index.js';
 
 const system = systemActor('test');
-const contributor: Actor = { kind: 'staff', userId: 1, role: 'contributor' };
+/** Staff actors backed by real accounts (articles remember who created them). */
+const staff: Record<'contributor' | 'author' | 'otherAuthor' | 'editor', Actor> = {
+  contributor: { kind: 'anonymous' },
+  author: { kind: 'anonymous' },
+  otherAuthor: { kind: 'anonymous' },
+  editor: { kind: 'anonymous' },
+};
 
 describeEachDialect('article operations', { demo: false }, (t) => {
   const run = <I, O>(
@@ -42,6 +49,24 @@ describeEachDialect('article operations', { demo: false }, (t) => {
   });
 
   it('sets up the publication, a section and an author', async () => {
+    const roles = {
+      contributor: 'contributor',
+      author: 'author',
+      otherAuthor: 'author',
+      editor: 'editor',
+    } as const;
+    for (const [key, role] of Object.entries(roles) as [
+      keyof typeof staff,
+      (typeof roles)[keyof typeof roles],
+    ][]) {
+      const { id } = await run(createStaffUser, {
+        email: `${key.toLowerCase()}@ops.galley.example`,
+        name: key,
+        role,
+        password: 'a long enough passphrase',
+      });
+      staff[key] = { kind: 'staff', userId: id, role };
+    }
     await run(setUpPublication, {
       name: 'Test Gazette',
       timeZone: 'America/New_York',
@@ -143,11 +168,13 @@ describeEachDialect('article operations', { demo: false }, (t) => {
 
   it('denies by default: contributors may not publish, anonymous visitors may do nothing', async () => {
     const { id } = await run(createArticle, draft());
-    await expect(run(publishArticle, { id }, contributor)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(run(publishArticle, { id }, staff.contributor)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     await expect(run(createArticle, draft(), { kind: 'anonymous' })).rejects.toThrow(
       /an anonymous visitor may not create an article/,
     );
-    await expect(run(createArticle, draft(), contributor)).resolves.toBeDefined();
+    await expect(run(createArticle, draft(), staff.contributor)).resolves.toBeDefined();
   });
 
   it('publishes, reports the cache keys it touched, and keeps the first publication date', async () => {
@@ -205,5 +232,35 @@ describeEachDialect('article operations', { demo: false }, (t) => {
       { from_path: '/en/port/first-slug', to_path: '/en/port/third-slug', status_code: 301 },
       { from_path: '/en/port/second-slug', to_path: '/en/port/third-slug', status_code: 301 },
     ]);
+  });
+
+  it('lets contributors and authors change only what they created', async () => {
+    const own = await run(createArticle, draft(), staff.contributor);
+    const authors = await run(createArticle, draft(), staff.author);
+    const row = await t.galley.db
+      .selectFrom('articles')
+      .select('created_by_user_id')
+      .where('id', '=', own.id)
+      .executeTakeFirstOrThrow();
+    expect(row.created_by_user_id).toBe((staff.contributor as { userId: number }).userId);
+
+    await expect(
+      run(updateArticle, { id: own.id, headline: 'My own draft' }, staff.contributor),
+    ).resolves.toBeDefined();
+    await expect(
+      run(updateArticle, { id: authors.id, headline: 'Not mine' }, staff.contributor),
+    ).rejects.toThrow(/a contributor may edit only the articles they created/);
+    await expect(run(publishArticle, { id: authors.id }, staff.otherAuthor)).rejects.toThrow(
+      /an author may publish only/,
+    );
+    await expect(run(publishArticle, { id: authors.id }, staff.author)).resolves.toBeDefined();
+    // Once an editor publishes a contributor's piece, it is out of the contributor's hands.
+    await run(publishArticle, { id: own.id }, staff.editor);
+    await expect(
+      run(updateArticle, { id: own.id, headline: 'Late change' }, staff.contributor),
+    ).rejects.toThrow(/may edit only drafts/);
+    await expect(
+      run(updateArticle, { id: own.id, headline: 'Copy edit' }, staff.editor),
+    ).resolves.toBeDefined();
   });
 });

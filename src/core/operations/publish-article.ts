@@ -4,7 +4,7 @@ import { NotFoundError, ValidationError } from '../errors.js';
 import { defineOperation } from '../operation.js';
 import { publishersPolicy } from '../policy.js';
 import { idSchema } from './input-schemas.js';
-import { addArticleCacheKeys, articlePath } from './article-support.js';
+import { addArticleCacheKeys, articlePath, assertMayChangeArticle } from './article-support.js';
 
 const input = z.object({
   id: idSchema,
@@ -17,13 +17,22 @@ export const publishArticle = defineOperation({
   name: 'publish an article',
   input,
   policy: publishersPolicy,
-  async run({ trx, now, changes }, data) {
+  async run({ trx, actor, now, changes }, data) {
     const article = await trx
       .selectFrom('articles')
-      .select(['id', 'status', 'published_at', 'locale', 'slug', 'section_id'])
+      .select([
+        'id',
+        'status',
+        'published_at',
+        'locale',
+        'slug',
+        'section_id',
+        'created_by_user_id',
+      ])
       .where('id', '=', data.id)
       .executeTakeFirst();
     if (!article) throw new NotFoundError(`no article with id ${data.id}`);
+    assertMayChangeArticle(actor, article, 'publish');
     const publishedAt = data.publishedAt ? new Date(data.publishedAt) : now;
     if (publishedAt.getTime() > now.getTime() + 1000)
       throw new ValidationError('publishedAt', 'is in the future; scheduling is not available yet');

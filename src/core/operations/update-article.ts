@@ -8,6 +8,7 @@ import { idSchema } from './input-schemas.js';
 import {
   addArticleCacheKeys,
   articlePath,
+  assertMayChangeArticle,
   articleFields,
   assertReferencesExist,
   assertSlugFree,
@@ -29,13 +30,14 @@ export const updateArticle = defineOperation({
   name: 'edit an article',
   input,
   policy: writersPolicy,
-  async run({ trx, now, changes }, data) {
+  async run({ trx, actor, now, changes }, data) {
     const current = await trx
       .selectFrom('articles')
       .selectAll()
       .where('id', '=', data.id)
       .executeTakeFirst();
     if (!current) throw new NotFoundError(`no article with id ${data.id}`);
+    assertMayChangeArticle(actor, current, 'edit');
     if (data.expectedVersion !== undefined && data.expectedVersion !== current.version)
       throw new ConflictError(
         'expectedVersion',
