@@ -8,6 +8,8 @@ export class GalleyError extends Error {
     readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 429,
     /** The input field at fault, e.g. `slug` or `body.content[2] (heading)`. */
     readonly field?: string,
+    /** Facts the caller can act on, e.g. `{ currentVersion: 4 }` for a stale edit. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = new.target.name;
@@ -21,8 +23,8 @@ export class ValidationError extends GalleyError {
 }
 
 export class ConflictError extends GalleyError {
-  constructor(field: string, message: string) {
-    super(`${field}: ${message}`, 409, field);
+  constructor(field: string, message: string, details?: Record<string, unknown>) {
+    super(`${field}: ${message}`, 409, field, details);
   }
 }
 

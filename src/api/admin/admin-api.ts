@@ -1,49 +1,40 @@
 /**
- * The Admin API: JSON under /api/admin/, for the newsroom app and for scripts. This first part
- * covers staff sessions; the content routes arrive with the newsroom app.
+ * The Admin API: JSON under /api/admin/, for the newsroom app and for scripts.
  *
- * Every request goes through the same steps, in this order: authenticate (session cookie),
- * check CSRF on anything that changes state, validate, run the core operation, present.
- * Errors have one shape: `{ "error": { "message": "...", "field": "..." } }`.
+ * Every request goes through the same steps, in this order: size limit, authenticate (session
+ * cookie), CSRF on anything that changes state, authorize against the route's policy, then the
+ * route validates, runs the core operation, and presents an allowlisted shape.
+ * Errors have one shape: `{ "error": { "message": "...", "field": "...", ...details } }`.
  */
-import type { IncomingMessage } from 'node:http';
 import { Hono } from 'hono';
-import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { getCookie } from 'hono/cookie';
 import type { Kysely } from 'kysely';
 import { findSession } from '../../core/accounts/find-session.js';
 import type { StaffSession } from '../../core/accounts/find-session.js';
-import { SESSION_LIFETIME_MS } from '../../core/accounts/session-tokens.js';
 import type { Actor } from '../../core/actor.js';
 import { GalleyError } from '../../core/errors.js';
-import { runOperation } from '../../core/operation.js';
 import type { Core } from '../../core/operation.js';
-import { logIn, logOut } from '../../core/operations/index.js';
+import { isAllowed } from '../../core/policy.js';
 import type { Database } from '../../db/schema.js';
 import type { Logger } from '../../lib/log.js';
+import { errorBody } from './admin-route.js';
+import type { AdminEnv, AdminRoute } from './admin-route.js';
+import { articleRoutes } from './article-routes.js';
+import { SESSION_COOKIE, sessionRoutes } from './session-routes.js';
 
-export const SESSION_COOKIE = 'galley_session';
+export { SESSION_COOKIE } from './session-routes.js';
 export const CSRF_HEADER = 'x-csrf-token';
 const MAX_BODY_BYTES = 64 * 1024;
 
-type AdminEnv = { Variables: { session: StaffSession | null; token: string | null } };
+/** Every Admin API route. The permission test walks this list for every role. */
+export const ADMIN_ROUTES: readonly AdminRoute[] = [...sessionRoutes, ...articleRoutes];
 
 export interface AdminApiOptions {
   core: Core;
   db: Kysely<Database>;
   publicUrl: string;
   logger: Logger;
-}
-
-function errorBody(message: string, field?: string) {
-  return { error: field ? { message, field } : { message } };
-}
-
-/** The client's address as the socket reports it (no proxy header is trusted by default). */
-function clientAddress(c: Context): string {
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  return incoming?.socket.remoteAddress ?? 'in-process';
 }
 
 const actorOf = (session: StaffSession | null): Actor =>
@@ -91,67 +82,30 @@ export function createAdminApi(options: AdminApiOptions): Hono<AdminEnv> {
       return next();
     }
     const session = c.get('session');
-    if (!session || c.req.header(CSRF_HEADER) !== session.csrfToken)
+    if (!session) return c.json(errorBody('log in first'), 401);
+    if (c.req.header(CSRF_HEADER) !== session.csrfToken)
       return c.json(errorBody(`missing or invalid ${CSRF_HEADER} header`), 403);
     return next();
   });
 
-  api.post('/session', async (c) => {
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      return c.json(errorBody('the body is not valid JSON'), 400);
-    }
-    const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<
-      string,
-      unknown
-    >;
-    const result = await runOperation(
-      core,
-      logIn,
-      { kind: 'anonymous' },
-      {
-        email: fields['email'],
-        password: fields['password'],
-        clientAddress: clientAddress(c),
-      },
-    );
-    if (!result.ok && result.reason === 'locked') {
-      c.header('retry-after', String(result.retryAfterSeconds));
-      return c.json(
-        errorBody(`too many failed logins; try again in ${result.retryAfterSeconds} s`),
-        429,
-      );
-    }
-    if (!result.ok) return c.json(errorBody('wrong email or password'), 401);
-    setCookie(c, SESSION_COOKIE, result.token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: isSecure,
-      maxAge: SESSION_LIFETIME_MS / 1000,
+  // 3. Authorize, then the route itself. Deny by default: a route exists only with a policy.
+  for (const route of ADMIN_ROUTES) {
+    api.on(route.method, route.path, async (c) => {
+      const session = c.get('session');
+      const actor = actorOf(session);
+      if (!isAllowed(route.policy, actor)) {
+        return session
+          ? c.json(errorBody(`a ${session.user.role} may not ${route.method} ${route.path}`), 403)
+          : c.json(errorBody('log in first'), 401);
+      }
+      return route.handle(c, { core, db, actor, isSecure });
     });
-    return c.json({ user: result.user, csrfToken: result.csrfToken });
-  });
-
-  api.get('/session', (c) => {
-    const session = c.get('session');
-    if (!session) return c.json(errorBody('not logged in'), 401);
-    return c.json({ user: session.user, csrfToken: session.csrfToken });
-  });
-
-  api.delete('/session', async (c) => {
-    const token = c.get('token');
-    if (token) await runOperation(core, logOut, actorOf(c.get('session')), { token });
-    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isSecure });
-    return c.body(null, 204);
-  });
+  }
 
   api.notFound((c) => c.json(errorBody(`no such endpoint: ${c.req.method} ${c.req.path}`), 404));
   api.onError((error, c) => {
     if (error instanceof GalleyError)
-      return c.json(errorBody(error.message, error.field), error.status);
+      return c.json(errorBody(error.message, error.field, error.details), error.status);
     logger.error(error.message, { method: c.req.method, path: c.req.path, status: 500 });
     return c.json(errorBody('internal error'), 500);
   });

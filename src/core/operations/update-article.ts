@@ -42,6 +42,7 @@ export const updateArticle = defineOperation({
       throw new ConflictError(
         'expectedVersion',
         `the article is at version ${current.version}; reload it before saving over someone else's changes`,
+        { currentVersion: current.version },
       );
 
     const currentAuthors = await trx

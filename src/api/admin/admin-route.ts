@@ -1,0 +1,52 @@
+/**
+ * One Admin API route: method, path, who may call it, and the handler. The API registers every
+ * route from one list, behind an authorization step driven by the route's policy, and the
+ * permission test walks the same list for every role, so a route cannot exist without a policy.
+ */
+import type { Context } from 'hono';
+import type { Kysely } from 'kysely';
+import type { StaffSession } from '../../core/accounts/find-session.js';
+import type { Actor } from '../../core/actor.js';
+import type { Core } from '../../core/operation.js';
+import type { Policy } from '../../core/policy.js';
+import type { Database } from '../../db/schema.js';
+
+export type AdminEnv = { Variables: { session: StaffSession | null; token: string | null } };
+
+export interface AdminRouteContext {
+  core: Core;
+  db: Kysely<Database>;
+  actor: Actor;
+  /** Whether cookies must be marked Secure (the public URL is https). */
+  isSecure: boolean;
+}
+
+export interface AdminRoute {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Below /api/admin, in Hono's syntax: `/articles/:id`. */
+  path: string;
+  policy: Policy;
+  handle(c: Context<AdminEnv>, context: AdminRouteContext): Promise<Response> | Response;
+}
+
+/** Every signed-in staff member, whatever the role. */
+export const anyStaff: Policy = {
+  staff: ['contributor', 'author', 'editor', 'admin'],
+  system: false,
+};
+
+export function errorBody(message: string, field?: string, details?: Record<string, unknown>) {
+  return { error: { message, ...(field && { field }), ...details } };
+}
+
+/** The JSON body as an object, or a GalleyError-shaped 400 when it is not one. */
+export async function jsonObject(c: Context): Promise<Record<string, unknown> | Response> {
+  try {
+    const body: unknown = await c.req.json();
+    if (typeof body === 'object' && body !== null && !Array.isArray(body))
+      return body as Record<string, unknown>;
+    return c.json(errorBody('the body must be a JSON object'), 400);
+  } catch {
+    return c.json(errorBody('the body is not valid JSON'), 400);
+  }
+}

@@ -1,0 +1,118 @@
+/** The newsroom's article routes: list, read, create, edit, publish, unpublish. */
+import { z } from 'zod';
+import {
+  findArticleForStaff,
+  listArticlesForStaff,
+} from '../../core/newsroom/articles-for-staff.js';
+import { NotFoundError, ValidationError } from '../../core/errors.js';
+import { runOperation } from '../../core/operation.js';
+import {
+  createArticle,
+  publishArticle,
+  unpublishArticle,
+  updateArticle,
+} from '../../core/operations/index.js';
+import { ARTICLE_STATUSES } from '../../db/schema.js';
+import { anyStaff, jsonObject } from './admin-route.js';
+import type { AdminRoute } from './admin-route.js';
+
+const PAGE_SIZE = 50;
+
+const listQuery = z.object({
+  status: z
+    .enum(ARTICLE_STATUSES, { error: `must be one of ${ARTICLE_STATUSES.join(', ')}` })
+    .optional(),
+  locale: z.enum(['en', 'es'], { error: 'must be "en" or "es"' }).optional(),
+  page: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1)
+    .max(100_000)
+    .default(1),
+});
+
+/** `/articles/:id` ids are positive whole numbers; anything else is a 422 naming `id`. */
+function articleId(raw: string | undefined): number {
+  if (raw === undefined || !/^[1-9]\d{0,9}$/.test(raw))
+    throw new ValidationError('id', 'must be a positive whole number');
+  return Number(raw);
+}
+
+export const articleRoutes: AdminRoute[] = [
+  {
+    method: 'GET',
+    path: '/articles',
+    policy: anyStaff,
+    async handle(c, { db }) {
+      const parsed = listQuery.safeParse(c.req.query());
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new ValidationError(issue?.path.join('.') || 'query', issue?.message ?? 'invalid');
+      }
+      return c.json(await listArticlesForStaff(db, { ...parsed.data, pageSize: PAGE_SIZE }));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/articles/:id',
+    policy: anyStaff,
+    async handle(c, { db }) {
+      const article = await findArticleForStaff(db, articleId(c.req.param('id')));
+      if (!article) throw new NotFoundError(`no article with id ${c.req.param('id')}`);
+      return c.json({ article });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/articles',
+    policy: createArticle.policy,
+    async handle(c, { core, db, actor }) {
+      const body = await jsonObject(c);
+      if (body instanceof Response) return body;
+      const { id } = await runOperation(core, createArticle, actor, body);
+      return c.json({ article: await findArticleForStaff(db, id) }, 201);
+    },
+  },
+  {
+    method: 'PATCH',
+    path: '/articles/:id',
+    policy: updateArticle.policy,
+    async handle(c, { core, db, actor }) {
+      const body = await jsonObject(c);
+      if (body instanceof Response) return body;
+      // Every edit says which version it was based on, so no save silently overwrites another.
+      if (typeof body['expectedVersion'] !== 'number')
+        throw new ValidationError(
+          'expectedVersion',
+          'is required: send the version you started from',
+        );
+      const { id } = await runOperation(core, updateArticle, actor, {
+        ...body,
+        id: articleId(c.req.param('id')),
+      });
+      return c.json({ article: await findArticleForStaff(db, id) });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/articles/:id/publish',
+    policy: publishArticle.policy,
+    async handle(c, { core, db, actor }) {
+      const { id } = await runOperation(core, publishArticle, actor, {
+        id: articleId(c.req.param('id')),
+      });
+      return c.json({ article: await findArticleForStaff(db, id) });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/articles/:id/unpublish',
+    policy: unpublishArticle.policy,
+    async handle(c, { core, db, actor }) {
+      const { id } = await runOperation(core, unpublishArticle, actor, {
+        id: articleId(c.req.param('id')),
+      });
+      return c.json({ article: await findArticleForStaff(db, id) });
+    },
+  },
+];

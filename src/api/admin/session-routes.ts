@@ -1,0 +1,77 @@
+/** Logging in and out, and "who am I". */
+import type { IncomingMessage } from 'node:http';
+import type { Context } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { SESSION_LIFETIME_MS } from '../../core/accounts/session-tokens.js';
+import { runOperation } from '../../core/operation.js';
+import { logIn, logOut } from '../../core/operations/index.js';
+import { anyStaff, errorBody, jsonObject } from './admin-route.js';
+import type { AdminRoute } from './admin-route.js';
+
+export const SESSION_COOKIE = 'galley_session';
+
+/** The client's address as the socket reports it (no proxy header is trusted by default). */
+function clientAddress(c: Context): string {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  return incoming?.socket.remoteAddress ?? 'in-process';
+}
+
+export const sessionRoutes: AdminRoute[] = [
+  {
+    method: 'POST',
+    path: '/session',
+    policy: logIn.policy,
+    async handle(c, { core, isSecure }) {
+      const fields = await jsonObject(c);
+      if (fields instanceof Response) return fields;
+      const result = await runOperation(
+        core,
+        logIn,
+        { kind: 'anonymous' },
+        {
+          email: fields['email'],
+          password: fields['password'],
+          clientAddress: clientAddress(c),
+        },
+      );
+      if (!result.ok && result.reason === 'locked') {
+        c.header('retry-after', String(result.retryAfterSeconds));
+        return c.json(
+          errorBody(`too many failed logins; try again in ${result.retryAfterSeconds} s`),
+          429,
+        );
+      }
+      if (!result.ok) return c.json(errorBody('wrong email or password'), 401);
+      setCookie(c, SESSION_COOKIE, result.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: isSecure,
+        maxAge: SESSION_LIFETIME_MS / 1000,
+      });
+      return c.json({ user: result.user, csrfToken: result.csrfToken });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/session',
+    policy: anyStaff,
+    handle(c) {
+      const session = c.get('session');
+      return session
+        ? c.json({ user: session.user, csrfToken: session.csrfToken })
+        : c.json(errorBody('not logged in'), 401);
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/session',
+    policy: logOut.policy,
+    async handle(c, { core, actor, isSecure }) {
+      const token = c.get('token');
+      if (token) await runOperation(core, logOut, actor, { token });
+      deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isSecure });
+      return c.body(null, 204);
+    },
+  },
+];
