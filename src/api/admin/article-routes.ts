@@ -6,6 +6,7 @@ import {
 } from '../../core/newsroom/articles-for-staff.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { runOperation } from '../../core/operation.js';
+import type { Operation } from '../../core/operation.js';
 import {
   createArticle,
   publishArticle,
@@ -36,6 +37,24 @@ function articleId(raw: string | undefined): number {
   if (raw === undefined || !/^[1-9]\d{0,9}$/.test(raw))
     throw new ValidationError('id', 'must be a positive whole number');
   return Number(raw);
+}
+
+/** `POST /articles/:id/<action>`: an operation that takes only the article's id. */
+function articleAction(
+  action: string,
+  operation: Operation<{ id: number }, { id: number }>,
+): AdminRoute {
+  return {
+    method: 'POST',
+    path: `/articles/:id/${action}`,
+    policy: operation.policy,
+    async handle(c, { core, db, actor }) {
+      const { id } = await runOperation(core, operation, actor, {
+        id: articleId(c.req.param('id')),
+      });
+      return c.json({ article: await findArticleForStaff(db, id) });
+    },
+  };
 }
 
 export const articleRoutes: AdminRoute[] = [
@@ -93,26 +112,6 @@ export const articleRoutes: AdminRoute[] = [
       return c.json({ article: await findArticleForStaff(db, id) });
     },
   },
-  {
-    method: 'POST',
-    path: '/articles/:id/publish',
-    policy: publishArticle.policy,
-    async handle(c, { core, db, actor }) {
-      const { id } = await runOperation(core, publishArticle, actor, {
-        id: articleId(c.req.param('id')),
-      });
-      return c.json({ article: await findArticleForStaff(db, id) });
-    },
-  },
-  {
-    method: 'POST',
-    path: '/articles/:id/unpublish',
-    policy: unpublishArticle.policy,
-    async handle(c, { core, db, actor }) {
-      const { id } = await runOperation(core, unpublishArticle, actor, {
-        id: articleId(c.req.param('id')),
-      });
-      return c.json({ article: await findArticleForStaff(db, id) });
-    },
-  },
+  articleAction('publish', publishArticle),
+  articleAction('unpublish', unpublishArticle),
 ];
