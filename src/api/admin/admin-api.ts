@@ -21,14 +21,28 @@ import type { Logger } from '../../lib/log.js';
 import { errorBody } from './admin-route.js';
 import type { AdminEnv, AdminRoute } from './admin-route.js';
 import { articleRoutes } from './article-routes.js';
+import { adminOpenApi } from './openapi.js';
 import { SESSION_COOKIE, sessionRoutes } from './session-routes.js';
 
 export { SESSION_COOKIE } from './session-routes.js';
 export const CSRF_HEADER = 'x-csrf-token';
 const MAX_BODY_BYTES = 64 * 1024;
 
+/** The API's own description, generated from the route list below. */
+const openApiRoute: AdminRoute = {
+  method: 'GET',
+  path: '/openapi.json',
+  policy: { staff: ['contributor', 'author', 'editor', 'admin'], system: false, anonymous: true },
+  summary: 'This document',
+  handle: (c, { publicUrl }) => c.json(adminOpenApi(ADMIN_ROUTES, publicUrl)),
+};
+
 /** Every Admin API route. The permission test walks this list for every role. */
-export const ADMIN_ROUTES: readonly AdminRoute[] = [...sessionRoutes, ...articleRoutes];
+export const ADMIN_ROUTES: readonly AdminRoute[] = [
+  ...sessionRoutes,
+  ...articleRoutes,
+  openApiRoute,
+];
 
 export interface AdminApiOptions {
   core: Core;
@@ -98,7 +112,7 @@ export function createAdminApi(options: AdminApiOptions): Hono<AdminEnv> {
           ? c.json(errorBody(`a ${session.user.role} may not ${route.method} ${route.path}`), 403)
           : c.json(errorBody('log in first'), 401);
       }
-      return route.handle(c, { core, db, actor, isSecure });
+      return route.handle(c, { core, db, actor, isSecure, publicUrl: options.publicUrl });
     });
   }
 

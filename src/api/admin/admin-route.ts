@@ -4,6 +4,7 @@
  * permission test walks the same list for every role, so a route cannot exist without a policy.
  */
 import type { Context } from 'hono';
+import type { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { StaffSession } from '../../core/accounts/find-session.js';
 import type { Actor } from '../../core/actor.js';
@@ -19,6 +20,7 @@ export interface AdminRouteContext {
   actor: Actor;
   /** Whether cookies must be marked Secure (the public URL is https). */
   isSecure: boolean;
+  publicUrl: string;
 }
 
 export interface AdminRoute {
@@ -26,6 +28,12 @@ export interface AdminRoute {
   /** Below /api/admin, in Hono's syntax: `/articles/:id`. */
   path: string;
   policy: Policy;
+  /** One line for the OpenAPI document. */
+  summary: string;
+  /** The JSON body it takes, if any: the same zod schema that validates it documents it. */
+  requestBody?: z.ZodType;
+  /** Query parameters it reads, if any. */
+  query?: z.ZodObject;
   handle(c: Context<AdminEnv>, context: AdminRouteContext): Promise<Response> | Response;
 }
 

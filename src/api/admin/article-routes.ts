@@ -14,6 +14,7 @@ import {
   updateArticle,
 } from '../../core/operations/index.js';
 import { ARTICLE_STATUSES } from '../../db/schema.js';
+import { articleFields } from '../../core/operations/article-support.js';
 import { anyStaff, jsonObject } from './admin-route.js';
 import type { AdminRoute } from './admin-route.js';
 
@@ -48,6 +49,7 @@ function articleAction(
     method: 'POST',
     path: `/articles/:id/${action}`,
     policy: operation.policy,
+    summary: `${operation.name[0]?.toUpperCase() ?? ''}${operation.name.slice(1)}`,
     async handle(c, { core, db, actor }) {
       const { id } = await runOperation(core, operation, actor, {
         id: articleId(c.req.param('id')),
@@ -62,6 +64,8 @@ export const articleRoutes: AdminRoute[] = [
     method: 'GET',
     path: '/articles',
     policy: anyStaff,
+    summary: 'List articles in every status, most recently changed first',
+    query: listQuery,
     async handle(c, { db }) {
       const parsed = listQuery.safeParse(c.req.query());
       if (!parsed.success) {
@@ -75,6 +79,7 @@ export const articleRoutes: AdminRoute[] = [
     method: 'GET',
     path: '/articles/:id',
     policy: anyStaff,
+    summary: 'One article, with its body, for editing',
     async handle(c, { db }) {
       const article = await findArticleForStaff(db, articleId(c.req.param('id')));
       if (!article) throw new NotFoundError(`no article with id ${c.req.param('id')}`);
@@ -85,6 +90,8 @@ export const articleRoutes: AdminRoute[] = [
     method: 'POST',
     path: '/articles',
     policy: createArticle.policy,
+    summary: 'Create a draft',
+    requestBody: createArticle.input,
     async handle(c, { core, db, actor }) {
       const body = await jsonObject(c);
       if (body instanceof Response) return body;
@@ -96,6 +103,8 @@ export const articleRoutes: AdminRoute[] = [
     method: 'PATCH',
     path: '/articles/:id',
     policy: updateArticle.policy,
+    summary: 'Edit an article; a stale expectedVersion gets 409 with currentVersion',
+    requestBody: articleFields.partial().extend({ expectedVersion: z.number().int().positive() }),
     async handle(c, { core, db, actor }) {
       const body = await jsonObject(c);
       if (body instanceof Response) return body;

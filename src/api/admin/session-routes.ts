@@ -2,6 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
 import { SESSION_LIFETIME_MS } from '../../core/accounts/session-tokens.js';
 import { runOperation } from '../../core/operation.js';
 import { logIn, logOut } from '../../core/operations/index.js';
@@ -21,6 +22,8 @@ export const sessionRoutes: AdminRoute[] = [
     method: 'POST',
     path: '/session',
     policy: logIn.policy,
+    summary: 'Log in; sets the session cookie and returns the CSRF token',
+    requestBody: z.object({ email: z.string(), password: z.string() }),
     async handle(c, { core, isSecure }) {
       const fields = await jsonObject(c);
       if (fields instanceof Response) return fields;
@@ -56,6 +59,7 @@ export const sessionRoutes: AdminRoute[] = [
     method: 'GET',
     path: '/session',
     policy: anyStaff,
+    summary: 'The logged-in staff member and the CSRF token',
     handle(c) {
       const session = c.get('session');
       return session
@@ -67,6 +71,7 @@ export const sessionRoutes: AdminRoute[] = [
     method: 'DELETE',
     path: '/session',
     policy: logOut.policy,
+    summary: 'Log out: ends this session',
     async handle(c, { core, actor, isSecure }) {
       const token = c.get('token');
       if (token) await runOperation(core, logOut, actor, { token });
