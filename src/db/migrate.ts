@@ -9,6 +9,7 @@ import { createReaderIndexes } from './migrations/0004-create-reader-indexes.js'
 import { createCacheInvalidations } from './migrations/0005-create-cache-invalidations.js';
 import { createStaffTables } from './migrations/0006-create-staff-tables.js';
 import { addArticleCreator } from './migrations/0007-add-article-creator.js';
+import { createArticleRevisions } from './migrations/0008-create-article-revisions.js';
 import type { Database } from './schema.js';
 
 /**
@@ -23,6 +24,7 @@ const MIGRATIONS: [name: string, migration: GalleyMigration][] = [
   ['0005-create-cache-invalidations', createCacheInvalidations],
   ['0006-create-staff-tables', createStaffTables],
   ['0007-add-article-creator', addArticleCreator],
+  ['0008-create-article-revisions', createArticleRevisions],
 ];
 
 /** Brings the database up to date. Safe to call on every start and from several processes. */

@@ -191,6 +191,17 @@ export interface LoginThrottlesTable {
   updated_at: string;
 }
 
+export interface ArticleRevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  version: number;
+  created_at: string;
+  created_by_user_id: number | null;
+  note: string | null;
+  /** JSON of `RevisionSnapshot` (core/operations/article-support.ts). */
+  snapshot: string;
+}
+
 export interface InstanceSecretsTable {
   name: string;
   value: string;
@@ -216,6 +227,7 @@ export interface Database {
   staff_sessions: StaffSessionsTable;
   login_throttles: LoginThrottlesTable;
   instance_secrets: InstanceSecretsTable;
+  article_revisions: ArticleRevisionsTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

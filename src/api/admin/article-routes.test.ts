@@ -197,4 +197,37 @@ describeEachDialect('Admin API articles', { demo: false }, (t) => {
     ).json()) as { items: { slug: string }[] };
     expect(list.items.map((item) => item.slug)).toContain('authors-story');
   });
+
+  it('keeps every saved version with who, when and why', async () => {
+    const created = (await (
+      await call('POST', '/articles', logins.editor, article('history-kept'))
+    ).json()) as {
+      article: { id: number };
+    };
+    const id = created.article.id;
+    await call('PATCH', `/articles/${id}`, logins.admin, {
+      headline: 'A sharper headline',
+      expectedVersion: 1,
+      revisionNote: 'tightened the headline',
+    });
+    const list = (await (
+      await call('GET', `/articles/${id}/revisions`, logins.contributor)
+    ).json()) as {
+      revisions: { version: number; createdBy: string; note: string | null }[];
+    };
+    expect(list.revisions).toMatchObject([
+      { version: 2, createdBy: 'admin', note: 'tightened the headline' },
+      { version: 1, createdBy: 'editor', note: null },
+    ]);
+    const first = (await (
+      await call('GET', `/articles/${id}/revisions/1`, logins.editor)
+    ).json()) as {
+      revision: { snapshot: { headline: string; body: unknown } };
+    };
+    expect(first.revision.snapshot).toMatchObject({
+      headline: 'Ferry service returns',
+      body: article('x').body,
+    });
+    expect((await call('GET', `/articles/${id}/revisions/9`, logins.editor)).status).toBe(404);
+  });
 });

@@ -1,5 +1,6 @@
 /** The newsroom's article routes: list, read, create, edit, publish, unpublish. */
 import { z } from 'zod';
+import { findRevision, listRevisions } from '../../core/newsroom/article-revisions.js';
 import {
   findArticleForStaff,
   listArticlesForStaff,
@@ -123,4 +124,28 @@ export const articleRoutes: AdminRoute[] = [
   },
   articleAction('publish', publishArticle),
   articleAction('unpublish', unpublishArticle),
+  {
+    method: 'GET',
+    path: '/articles/:id/revisions',
+    policy: anyStaff,
+    summary: "An article's saved versions, newest first: who, when and why",
+    async handle(c, { db }) {
+      const id = articleId(c.req.param('id'));
+      if (!(await findArticleForStaff(db, id))) throw new NotFoundError(`no article with id ${id}`);
+      return c.json({ revisions: await listRevisions(db, id) });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/articles/:id/revisions/:version',
+    policy: anyStaff,
+    summary: 'One saved version of an article, with everything it said',
+    async handle(c, { db }) {
+      const id = articleId(c.req.param('id'));
+      const version = articleId(c.req.param('version'));
+      const revision = await findRevision(db, id, version);
+      if (!revision) throw new NotFoundError(`article ${id} has no version ${version}`);
+      return c.json({ revision });
+    },
+  },
 ];

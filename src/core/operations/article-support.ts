@@ -34,6 +34,13 @@ export const articleFields = z.object({
   leadMediaId: idSchema.nullable().default(null),
   // Checked by validateBody, which names the bad node; zod only sees "some JSON".
   body: z.unknown(),
+  /** Why this save was made, kept with its revision ("fixed the mayor's title"). */
+  revisionNote: z
+    .string()
+    .trim()
+    .max(500, 'must be at most 500 characters')
+    .nullable()
+    .default(null),
 });
 
 export const createArticleInput = articleFields.extend({
@@ -231,4 +238,70 @@ export function assertMayChangeArticle(
     );
   if (actor.role === 'contributor' && article.status !== 'draft')
     throw new ForbiddenError('a contributor may edit only drafts; an editor takes it from there');
+}
+
+/** What a revision keeps: every editable field of the article as it stood. */
+export interface RevisionSnapshot {
+  headline: string;
+  dek: string;
+  slug: string;
+  sectionId: number;
+  type: string;
+  authorIds: number[];
+  tagIds: number[];
+  leadMediaId: number | null;
+  body: unknown;
+}
+
+/**
+ * Records the article's current state as a revision. Called by every operation that saves
+ * content, after the write, in the same transaction: history is never lost, and never ahead of
+ * what was saved.
+ */
+export async function recordRevision(
+  trx: Transaction<Database>,
+  articleId: number,
+  revision: { actor: Actor; now: Date; note: string | null },
+): Promise<void> {
+  const article = await trx
+    .selectFrom('articles')
+    .select(['version', 'headline', 'dek', 'slug', 'section_id', 'type', 'lead_media_id', 'body'])
+    .where('id', '=', articleId)
+    .executeTakeFirstOrThrow();
+  const [authors, tags] = await Promise.all([
+    trx
+      .selectFrom('article_authors')
+      .select('author_id')
+      .where('article_id', '=', articleId)
+      .orderBy('position')
+      .execute(),
+    trx
+      .selectFrom('article_tags')
+      .select('tag_id')
+      .where('article_id', '=', articleId)
+      .orderBy('tag_id')
+      .execute(),
+  ]);
+  const snapshot: RevisionSnapshot = {
+    headline: article.headline,
+    dek: article.dek,
+    slug: article.slug,
+    sectionId: article.section_id,
+    type: article.type,
+    authorIds: authors.map((row) => row.author_id),
+    tagIds: tags.map((row) => row.tag_id),
+    leadMediaId: article.lead_media_id,
+    body: JSON.parse(article.body) as unknown,
+  };
+  await trx
+    .insertInto('article_revisions')
+    .values({
+      article_id: articleId,
+      version: article.version,
+      created_at: revision.now.toISOString(),
+      created_by_user_id: revision.actor.kind === 'staff' ? revision.actor.userId : null,
+      note: revision.note,
+      snapshot: JSON.stringify(snapshot),
+    })
+    .execute();
 }

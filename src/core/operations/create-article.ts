@@ -5,6 +5,7 @@ import {
   assertSlugFree,
   checkedBody,
   createArticleInput,
+  recordRevision,
   replaceBylinesAndTags,
   translationGroupFor,
 } from './article-support.js';
@@ -42,6 +43,7 @@ export const createArticle = defineOperation({
       .returning('id')
       .executeTakeFirstOrThrow();
     await replaceBylinesAndTags(trx, id, data.authorIds, data.tagIds);
+    await recordRevision(trx, id, { actor, now, note: data.revisionNote });
     changes.events.push({ type: 'article.created', id });
     return { id, translationGroup };
   },

@@ -13,6 +13,7 @@ import {
   assertReferencesExist,
   assertSlugFree,
   checkedBody,
+  recordRevision,
   replaceBylinesAndTags,
 } from './article-support.js';
 
@@ -88,6 +89,7 @@ export const updateArticle = defineOperation({
       .where('id', '=', current.id)
       .execute();
     await replaceBylinesAndTags(trx, current.id, next.authorIds, next.tagIds);
+    await recordRevision(trx, current.id, { actor, now, note: data.revisionNote ?? null });
     await addArticleCacheKeys(trx, current.id, changes);
 
     const newPath = await articlePath(trx, {
