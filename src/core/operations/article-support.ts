@@ -11,6 +11,7 @@ import { validateBody } from '../../content/validate-body.js';
 import type { ArticleStatus, Database, Locale } from '../../db/schema.js';
 import { cacheKey } from '../change-set.js';
 import { sitePaths } from '../site-paths.js';
+import { findArticleForStaff } from '../newsroom/articles-for-staff.js';
 import type { ChangeSet } from '../change-set.js';
 import type { Actor } from '../actor.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.js';
@@ -263,35 +264,18 @@ export async function recordRevision(
   articleId: number,
   revision: { actor: Actor; now: Date; note: string | null },
 ): Promise<void> {
-  const article = await trx
-    .selectFrom('articles')
-    .select(['version', 'headline', 'dek', 'slug', 'section_id', 'type', 'lead_media_id', 'body'])
-    .where('id', '=', articleId)
-    .executeTakeFirstOrThrow();
-  const [authors, tags] = await Promise.all([
-    trx
-      .selectFrom('article_authors')
-      .select('author_id')
-      .where('article_id', '=', articleId)
-      .orderBy('position')
-      .execute(),
-    trx
-      .selectFrom('article_tags')
-      .select('tag_id')
-      .where('article_id', '=', articleId)
-      .orderBy('tag_id')
-      .execute(),
-  ]);
+  const article = await findArticleForStaff(trx, articleId);
+  if (!article) throw new Error(`article ${articleId} vanished inside its own transaction`);
   const snapshot: RevisionSnapshot = {
     headline: article.headline,
     dek: article.dek,
     slug: article.slug,
-    sectionId: article.section_id,
+    sectionId: article.sectionId,
     type: article.type,
-    authorIds: authors.map((row) => row.author_id),
-    tagIds: tags.map((row) => row.tag_id),
-    leadMediaId: article.lead_media_id,
-    body: JSON.parse(article.body) as unknown,
+    authorIds: article.authorIds,
+    tagIds: article.tagIds,
+    leadMediaId: article.leadMediaId,
+    body: article.body,
   };
   await trx
     .insertInto('article_revisions')
