@@ -21,7 +21,13 @@ export const ARTICLE_TYPES = [
 ] as const;
 export type ArticleType = (typeof ARTICLE_TYPES)[number];
 
-export const ARTICLE_STATUSES = ['draft', 'scheduled', 'published', 'unpublished'] as const;
+export const ARTICLE_STATUSES = [
+  'draft',
+  'in_review',
+  'scheduled',
+  'published',
+  'unpublished',
+] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 export interface PublicationsTable {

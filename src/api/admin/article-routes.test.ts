@@ -230,4 +230,87 @@ describeEachDialect('Admin API articles', { demo: false }, (t) => {
     });
     expect((await call('GET', `/articles/${id}/revisions/9`, logins.editor)).status).toBe(404);
   });
+
+  it('moves a draft through review: submit, lock for the contributor, return to draft', async () => {
+    const draft = (await (
+      await call('POST', '/articles', logins.contributor, article('for-review'))
+    ).json()) as {
+      article: { id: number };
+    };
+    const id = draft.article.id;
+    const submitted = await call('POST', `/articles/${id}/submit`, logins.contributor, {});
+    expect(submitted.status).toBe(200);
+    expect(((await submitted.json()) as { article: { status: string } }).article.status).toBe(
+      'in_review',
+    );
+    const locked = await call('PATCH', `/articles/${id}`, logins.contributor, {
+      headline: 'Too late',
+      expectedVersion: 1,
+    });
+    expect(locked.status).toBe(403);
+    expect((await call('POST', `/articles/${id}/submit`, logins.contributor, {})).status).toBe(403);
+    // An editor may act on it, but it is already in review.
+    const twice = await call('POST', `/articles/${id}/submit`, logins.editor, {});
+    expect(twice.status).toBe(409);
+    expect(((await twice.json()) as { error: { message: string } }).error.message).toBe(
+      'status: the article is in review; only a draft article can go to in review',
+    );
+    expect((await call('POST', `/articles/${id}/return-to-draft`, logins.author, {})).status).toBe(
+      403,
+    );
+    expect((await call('POST', `/articles/${id}/return-to-draft`, logins.editor, {})).status).toBe(
+      200,
+    );
+    expect(
+      (
+        await call('PATCH', `/articles/${id}`, logins.contributor, {
+          headline: 'Reworked',
+          expectedVersion: 1,
+        })
+      ).status,
+    ).toBe(200);
+  });
+
+  it('creates the other-language version as a linked draft, once', async () => {
+    const original = (await (
+      await call('POST', '/articles', logins.author, article('harbor-lights'))
+    ).json()) as {
+      article: { id: number; translationGroup: string; sectionId: number; authorIds: number[] };
+    };
+    const response = await call(
+      'POST',
+      `/articles/${original.article.id}/translations`,
+      logins.author,
+      {},
+    );
+    expect(response.status).toBe(201);
+    const { article: spanish } = (await response.json()) as {
+      article: {
+        locale: string;
+        status: string;
+        slug: string;
+        translationGroup: string;
+        sectionId: number;
+        authorIds: number[];
+      };
+    };
+    expect(spanish).toMatchObject({
+      locale: 'es',
+      status: 'draft',
+      slug: 'harbor-lights',
+      translationGroup: original.article.translationGroup,
+      sectionId: original.article.sectionId,
+      authorIds: original.article.authorIds,
+    });
+    const again = await call(
+      'POST',
+      `/articles/${original.article.id}/translations`,
+      logins.author,
+      {},
+    );
+    expect(again.status).toBe(409);
+    expect(await again.json()).toMatchObject({
+      error: { field: 'id', articleId: expect.any(Number) },
+    });
+  });
 });

@@ -10,7 +10,10 @@ import { runOperation } from '../../core/operation.js';
 import type { Operation } from '../../core/operation.js';
 import {
   createArticle,
+  createTranslation,
   publishArticle,
+  returnToDraft,
+  submitForReview,
   unpublishArticle,
   updateArticle,
 } from '../../core/operations/index.js';
@@ -45,6 +48,7 @@ function articleId(raw: string | undefined): number {
 function articleAction(
   action: string,
   operation: Operation<{ id: number }, { id: number }>,
+  status: 200 | 201 = 200,
 ): AdminRoute {
   return {
     method: 'POST',
@@ -55,7 +59,7 @@ function articleAction(
       const { id } = await runOperation(core, operation, actor, {
         id: articleId(c.req.param('id')),
       });
-      return c.json({ article: await findArticleForStaff(db, id) });
+      return c.json({ article: await findArticleForStaff(db, id) }, status);
     },
   };
 }
@@ -122,8 +126,12 @@ export const articleRoutes: AdminRoute[] = [
       return c.json({ article: await findArticleForStaff(db, id) });
     },
   },
+  articleAction('submit', submitForReview),
+  articleAction('return-to-draft', returnToDraft),
   articleAction('publish', publishArticle),
   articleAction('unpublish', unpublishArticle),
+  // The other-language version: a new, linked draft.
+  articleAction('translations', createTranslation, 201),
   {
     method: 'GET',
     path: '/articles/:id/revisions',

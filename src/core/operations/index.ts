@@ -16,3 +16,5 @@ export { resetStaffPassword } from './reset-staff-password.js';
 export { logIn } from './log-in.js';
 export { logOut } from './log-out.js';
 export { endStaffSessions } from './end-staff-sessions.js';
+export { submitForReview, returnToDraft } from './change-review-status.js';
+export { createTranslation } from './create-translation.js';

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { Locale } from '../../db/schema.js';
+import { ConflictError, NotFoundError } from '../errors.js';
+import { defineOperation } from '../operation.js';
+import { writersPolicy } from '../policy.js';
+import { findArticleForStaff } from '../newsroom/articles-for-staff.js';
+import { createArticle } from './create-article.js';
+import { idSchema } from './input-schemas.js';
+
+const input = z.object({ id: idSchema });
+
+/**
+ * "Create Spanish version" (or English): a draft in the other locale, linked to the story's
+ * translation group, with the same section, tags, authors and lead image. Headline, dek and body
+ * start as copies for the translator to replace; image captions are already per locale.
+ */
+export const createTranslation = defineOperation({
+  name: 'create the other-language version of an article',
+  input,
+  policy: writersPolicy,
+  async run(run, data) {
+    const { trx } = run;
+    const original = await findArticleForStaff(trx, data.id);
+    if (!original) throw new NotFoundError(`no article with id ${data.id}`);
+    const locale: Locale = original.locale === 'en' ? 'es' : 'en';
+    const existing = await trx
+      .selectFrom('articles')
+      .select('id')
+      .where('translation_group', '=', original.translationGroup)
+      .where('locale', '=', locale)
+      .executeTakeFirst();
+    if (existing)
+      throw new ConflictError(
+        'id',
+        `this story already has a ${locale} version (article ${existing.id})`,
+        { articleId: existing.id },
+      );
+    // The same slug reads fine in the other edition's URL space; if it is taken there, mark it.
+    const isSlugTaken = await trx
+      .selectFrom('articles')
+      .select('id')
+      .where('locale', '=', locale)
+      .where('slug', '=', original.slug)
+      .executeTakeFirst();
+    const slug = isSlugTaken ? `${original.slug}-${locale}` : original.slug;
+    // The draft is made by createArticle's own logic, inside this transaction: one way to create.
+    return createArticle.run(run, {
+      locale,
+      translationOf: original.id,
+      headline: original.headline,
+      dek: original.dek,
+      slug,
+      sectionId: original.sectionId,
+      type: original.type,
+      authorIds: original.authorIds,
+      tagIds: original.tagIds,
+      leadMediaId: original.leadMediaId,
+      body: original.body,
+      revisionNote: `${locale === 'es' ? 'Spanish' : 'English'} version of article ${original.id}, to be translated`,
+    });
+  },
+});
