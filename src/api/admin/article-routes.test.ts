@@ -310,7 +310,7 @@ describeEachDialect('Admin API articles', { demo: false }, (t) => {
     );
     expect(again.status).toBe(409);
     expect(await again.json()).toMatchObject({
-      error: { field: 'id', articleId: expect.any(Number) },
+      error: { field: 'translationOf', articleId: expect.any(Number) },
     });
   });
 });

@@ -141,6 +141,7 @@ export async function translationGroupFor(
     throw new ConflictError(
       'translationOf',
       `that story already has a ${locale} version (article ${sibling.id})`,
+      { articleId: sibling.id },
     );
   return original.translation_group;
 }

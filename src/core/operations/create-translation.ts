@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from '../../db/schema.js';
-import { ConflictError, NotFoundError } from '../errors.js';
+import { NotFoundError } from '../errors.js';
 import { defineOperation } from '../operation.js';
 import { writersPolicy } from '../policy.js';
 import { findArticleForStaff } from '../newsroom/articles-for-staff.js';
@@ -12,7 +12,8 @@ const input = z.object({ id: idSchema });
 /**
  * "Create Spanish version" (or English): a draft in the other locale, linked to the story's
  * translation group, with the same section, tags, authors and lead image. Headline, dek and body
- * start as copies for the translator to replace; image captions are already per locale.
+ * start as copies for the translator to replace; image captions are already per locale. A story
+ * that already has that version is refused by createArticle (409, naming the existing article).
  */
 export const createTranslation = defineOperation({
   name: 'create the other-language version of an article',
@@ -23,18 +24,6 @@ export const createTranslation = defineOperation({
     const original = await findArticleForStaff(trx, data.id);
     if (!original) throw new NotFoundError(`no article with id ${data.id}`);
     const locale: Locale = original.locale === 'en' ? 'es' : 'en';
-    const existing = await trx
-      .selectFrom('articles')
-      .select('id')
-      .where('translation_group', '=', original.translationGroup)
-      .where('locale', '=', locale)
-      .executeTakeFirst();
-    if (existing)
-      throw new ConflictError(
-        'id',
-        `this story already has a ${locale} version (article ${existing.id})`,
-        { articleId: existing.id },
-      );
     // The same slug reads fine in the other edition's URL space; if it is taken there, mark it.
     const isSlugTaken = await trx
       .selectFrom('articles')
