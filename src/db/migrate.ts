@@ -10,6 +10,7 @@ import { createCacheInvalidations } from './migrations/0005-create-cache-invalid
 import { createStaffTables } from './migrations/0006-create-staff-tables.js';
 import { addArticleCreator } from './migrations/0007-add-article-creator.js';
 import { createArticleRevisions } from './migrations/0008-create-article-revisions.js';
+import { addArticleEmbargo } from './migrations/0009-add-article-embargo.js';
 import type { Database } from './schema.js';
 
 /**
@@ -25,6 +26,7 @@ const MIGRATIONS: [name: string, migration: GalleyMigration][] = [
   ['0006-create-staff-tables', createStaffTables],
   ['0007-add-article-creator', addArticleCreator],
   ['0008-create-article-revisions', createArticleRevisions],
+  ['0009-add-article-embargo', addArticleEmbargo],
 ];
 
 /** Brings the database up to date. Safe to call on every start and from several processes. */

@@ -130,6 +130,8 @@ export interface ArticlesTable {
   body_html_version: Generated<number>;
   /** The staff member who created it; null for system-made articles (demo, imports). */
   created_by_user_id: Generated<number | null>;
+  /** Nobody may publish the article before this time. */
+  embargo_until: Generated<string | null>;
   word_count: number;
   lead_media_id: number | null;
   status: ArticleStatus;

@@ -313,4 +313,30 @@ describeEachDialect('Admin API articles', { demo: false }, (t) => {
       error: { field: 'translationOf', articleId: expect.any(Number) },
     });
   });
+
+  it('refuses to publish before the embargo, for everyone, until it is lifted', async () => {
+    const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+    const created = (await (
+      await call('POST', '/articles', logins.editor, {
+        ...article('embargoed-report'),
+        embargoUntil: inAnHour,
+      })
+    ).json()) as { article: { id: number; embargoUntil: string } };
+    expect(created.article.embargoUntil).toBe(inAnHour);
+    const early = await call('POST', `/articles/${created.article.id}/publish`, logins.admin, {});
+    expect(early.status).toBe(422);
+    expect(await early.json()).toMatchObject({ error: { field: 'embargoUntil' } });
+    const bad = await call('PATCH', `/articles/${created.article.id}`, logins.editor, {
+      embargoUntil: 'tomorrow',
+      expectedVersion: 1,
+    });
+    expect(((await bad.json()) as { error: { field: string } }).error.field).toBe('embargoUntil');
+    await call('PATCH', `/articles/${created.article.id}`, logins.editor, {
+      embargoUntil: null,
+      expectedVersion: 1,
+    });
+    expect(
+      (await call('POST', `/articles/${created.article.id}/publish`, logins.editor, {})).status,
+    ).toBe(200);
+  });
 });

@@ -22,6 +22,7 @@ export interface StaffArticle {
   authorIds: number[];
   tagIds: number[];
   createdByUserId: number | null;
+  embargoUntil: string | null;
   body: unknown;
 }
 
@@ -62,6 +63,7 @@ export async function findArticleForStaff(
     authorIds: authors.map((author) => author.author_id),
     tagIds: tags.map((tag) => tag.tag_id),
     createdByUserId: row.created_by_user_id,
+    embargoUntil: row.embargo_until,
     body: JSON.parse(row.body) as unknown,
   };
 }

@@ -35,6 +35,11 @@ export const articleFields = z.object({
   leadMediaId: idSchema.nullable().default(null),
   // Checked by validateBody, which names the bad node; zod only sees "some JSON".
   body: z.unknown(),
+  /** Nobody may publish before this time (ISO-8601 with offset); null lifts the embargo. */
+  embargoUntil: z.iso
+    .datetime({ offset: true, error: 'must be an ISO-8601 date-time with an offset' })
+    .nullable()
+    .default(null),
   /** Why this save was made, kept with its revision ("fixed the mayor's title"). */
   revisionNote: z
     .string()

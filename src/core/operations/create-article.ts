@@ -39,6 +39,8 @@ export const createArticle = defineOperation({
         created_at: stamp,
         version: 1,
         created_by_user_id: actor.kind === 'staff' ? actor.userId : null,
+        embargo_until:
+          data.embargoUntil === null ? null : new Date(data.embargoUntil).toISOString(),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

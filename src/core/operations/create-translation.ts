@@ -44,6 +44,8 @@ export const createTranslation = defineOperation({
       authorIds: original.authorIds,
       tagIds: original.tagIds,
       leadMediaId: original.leadMediaId,
+      // The same story: the same embargo.
+      embargoUntil: original.embargoUntil,
       body: original.body,
       revisionNote: `${locale === 'es' ? 'Spanish' : 'English'} version of article ${original.id}, to be translated`,
     });

@@ -28,11 +28,18 @@ export const publishArticle = defineOperation({
         'slug',
         'section_id',
         'created_by_user_id',
+        'embargo_until',
       ])
       .where('id', '=', data.id)
       .executeTakeFirst();
     if (!article) throw new NotFoundError(`no article with id ${data.id}`);
     assertMayChangeArticle(actor, article, 'publish');
+    // The embargo binds everyone, editors and the system included.
+    if (article.embargo_until !== null && Date.parse(article.embargo_until) > now.getTime())
+      throw new ValidationError(
+        'embargoUntil',
+        `the article is embargoed until ${article.embargo_until}`,
+      );
     const publishedAt = data.publishedAt ? new Date(data.publishedAt) : now;
     if (publishedAt.getTime() > now.getTime() + 1000)
       throw new ValidationError('publishedAt', 'is in the future; scheduling is not available yet');

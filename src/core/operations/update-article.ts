@@ -82,6 +82,10 @@ export const updateArticle = defineOperation({
         section_id: next.sectionId,
         type: data.type ?? current.type,
         lead_media_id: next.leadMediaId,
+        ...(data.embargoUntil !== undefined && {
+          embargo_until:
+            data.embargoUntil === null ? null : new Date(data.embargoUntil).toISOString(),
+        }),
         ...bodyUpdate,
         updated_at: now.toISOString(),
         version: sql<number>`version + 1`,
