@@ -1,6 +1,8 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../test/each-dialect.js';
 import { migrateToLatest } from './migrate.js';
+import { addArticleCreator } from './migrations/0007-add-article-creator.js';
+import { addArticleEmbargo } from './migrations/0009-add-article-embargo.js';
 
 describeEachDialect('migrations', { demo: false }, (t) => {
   it('are safe to run again: a second run applies nothing and keeps the data', async () => {
@@ -12,6 +14,11 @@ describeEachDialect('migrations', { demo: false }, (t) => {
     expect(again.results).toEqual([]);
     const tags = await t.galley.db.selectFrom('tags').select('created_at').execute();
     expect(tags).toEqual([{ created_at: '2026-01-01T00:00:00.000Z' }]);
+  });
+
+  it('that add columns can run again on a database that has them', async () => {
+    await expect(addArticleCreator(t.galley.adapter).up(t.galley.db)).resolves.toBeUndefined();
+    await expect(addArticleEmbargo(t.galley.adapter).up(t.galley.db)).resolves.toBeUndefined();
   });
 
   it('store timestamps so both dialects return the same ISO string', async () => {

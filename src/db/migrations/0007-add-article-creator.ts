@@ -1,3 +1,4 @@
+import { hasColumn } from './migration.js';
 import type { GalleyMigration, MigrationDb } from './migration.js';
 
 /**
@@ -6,10 +7,7 @@ import type { GalleyMigration, MigrationDb } from './migration.js';
  */
 export const addArticleCreator: GalleyMigration = () => ({
   async up(db: MigrationDb) {
-    const columns = await db.introspection.getTables();
-    const articles = columns.find((table) => table.name === 'articles');
-    // Safe to re-run: ALTER TABLE ... ADD COLUMN has no IF NOT EXISTS in SQLite.
-    if (articles?.columns.some((column) => column.name === 'created_by_user_id')) return;
+    if (await hasColumn(db, 'articles', 'created_by_user_id')) return;
     await db.schema
       .alterTable('articles')
       .addColumn('created_by_user_id', 'integer', (c) =>

@@ -14,3 +14,14 @@ export type GalleyMigration = (adapter: DialectAdapter) => Migration;
 // Kysely<any> because a migration must not depend on the current schema type, which changes.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type MigrationDb = Kysely<any>;
+
+/**
+ * Whether a table already has a column. `ALTER TABLE ... ADD COLUMN` has no `IF NOT EXISTS` in
+ * SQLite, so a migration that adds a column asks first, to stay safe to re-run.
+ */
+export async function hasColumn(db: MigrationDb, table: string, column: string): Promise<boolean> {
+  const tables = await db.introspection.getTables();
+  return tables.some(
+    (found) => found.name === table && found.columns.some((c) => c.name === column),
+  );
+}
