@@ -11,6 +11,7 @@ import { createStaffTables } from './migrations/0006-create-staff-tables.js';
 import { addArticleCreator } from './migrations/0007-add-article-creator.js';
 import { createArticleRevisions } from './migrations/0008-create-article-revisions.js';
 import { addArticleEmbargo } from './migrations/0009-add-article-embargo.js';
+import { addArticleSchedule } from './migrations/0010-add-article-schedule.js';
 import type { Database } from './schema.js';
 
 /**
@@ -27,6 +28,7 @@ const MIGRATIONS: [name: string, migration: GalleyMigration][] = [
   ['0007-add-article-creator', addArticleCreator],
   ['0008-create-article-revisions', createArticleRevisions],
   ['0009-add-article-embargo', addArticleEmbargo],
+  ['0010-add-article-schedule', addArticleSchedule],
 ];
 
 /** Brings the database up to date. Safe to call on every start and from several processes. */

@@ -132,6 +132,8 @@ export interface ArticlesTable {
   created_by_user_id: Generated<number | null>;
   /** Nobody may publish the article before this time. */
   embargo_until: Generated<string | null>;
+  /** When a scheduled article goes live (the scheduler publishes it). */
+  scheduled_for: Generated<string | null>;
   word_count: number;
   lead_media_id: number | null;
   status: ArticleStatus;

@@ -23,6 +23,7 @@ import { LocalMediaStore } from '../media/media-store.js';
 import { createSiteApp } from '../site/site-app.js';
 import type { Config } from './config.js';
 import { InvalidationFeed } from './invalidation-feed.js';
+import { Scheduler } from './scheduler.js';
 import type { InvalidationFeedOptions } from './invalidation-feed.js';
 
 export interface Galley {
@@ -34,6 +35,7 @@ export interface Galley {
   mediaStore: LocalMediaStore;
   app: Hono;
   feed: InvalidationFeed;
+  scheduler: Scheduler;
   close(): Promise<void>;
 }
 
@@ -82,6 +84,8 @@ export async function createGalley(
     // Other processes' writes reach this one's caches through the feed.
     const feed = new InvalidationFeed(db, core.origin, dropCached, logger, options.feed);
     feed.start();
+    const scheduler = new Scheduler(core, logger);
+    scheduler.start();
     return {
       config,
       adapter,
@@ -91,7 +95,9 @@ export async function createGalley(
       mediaStore,
       app,
       feed,
+      scheduler,
       close: async () => {
+        await scheduler.stop();
         await feed.stop();
         await db.destroy();
       },

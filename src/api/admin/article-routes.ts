@@ -13,6 +13,7 @@ import {
   createTranslation,
   publishArticle,
   returnToDraft,
+  scheduleArticle,
   submitForReview,
   unpublishArticle,
   updateArticle,
@@ -128,6 +129,22 @@ export const articleRoutes: AdminRoute[] = [
   },
   articleAction('submit', submitForReview),
   articleAction('return-to-draft', returnToDraft),
+  {
+    method: 'POST',
+    path: '/articles/:id/schedule',
+    policy: scheduleArticle.policy,
+    summary: 'Schedule an article to go live at a given time',
+    requestBody: z.object({ at: z.string() }),
+    async handle(c, { core, db, actor }) {
+      const body = await jsonObject(c);
+      if (body instanceof Response) return body;
+      const { id } = await runOperation(core, scheduleArticle, actor, {
+        at: body['at'],
+        id: articleId(c.req.param('id')),
+      });
+      return c.json({ article: await findArticleForStaff(db, id) });
+    },
+  },
   articleAction('publish', publishArticle),
   articleAction('unpublish', unpublishArticle),
   // The other-language version: a new, linked draft.

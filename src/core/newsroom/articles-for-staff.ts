@@ -23,6 +23,7 @@ export interface StaffArticle {
   tagIds: number[];
   createdByUserId: number | null;
   embargoUntil: string | null;
+  scheduledFor: string | null;
   body: unknown;
 }
 
@@ -64,6 +65,7 @@ export async function findArticleForStaff(
     tagIds: tags.map((tag) => tag.tag_id),
     createdByUserId: row.created_by_user_id,
     embargoUntil: row.embargo_until,
+    scheduledFor: row.scheduled_for,
     body: JSON.parse(row.body) as unknown,
   };
 }

@@ -18,3 +18,5 @@ export { logOut } from './log-out.js';
 export { endStaffSessions } from './end-staff-sessions.js';
 export { submitForReview, returnToDraft } from './change-review-status.js';
 export { createTranslation } from './create-translation.js';
+export { scheduleArticle } from './schedule-article.js';
+export { publishDueArticle } from './publish-due-article.js';
