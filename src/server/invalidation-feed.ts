@@ -11,6 +11,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Logger } from '../lib/log.js';
+import { PeriodicTask } from '../lib/periodic-task.js';
 
 export interface InvalidationFeedOptions {
   /** How often to look for other processes' changes. */
@@ -30,8 +31,7 @@ export const DEFAULT_FEED_OPTIONS: InvalidationFeedOptions = {
 export class InvalidationFeed {
   /** Row id -> when it was created (ms), for the rows of the current window. */
   private readonly applied = new Map<number, number>();
-  private timer: NodeJS.Timeout | undefined;
-  private polling: Promise<void> | undefined;
+  private readonly task: PeriodicTask<void>;
   private lastCleanup = Date.now();
 
   constructor(
@@ -40,24 +40,21 @@ export class InvalidationFeed {
     private readonly apply: (keys: Set<string>) => void,
     private readonly logger: Logger,
     private readonly options: InvalidationFeedOptions = DEFAULT_FEED_OPTIONS,
-  ) {}
-
-  start(): void {
-    this.timer ??= setInterval(() => void this.poll(), this.options.intervalMs);
-    // The feed must not keep a process alive that is otherwise done (the CLI, tests).
-    this.timer.unref();
+  ) {
+    this.task = new PeriodicTask(() => this.readChanges(), options.intervalMs);
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.polling;
+  start(): void {
+    this.task.start();
+  }
+
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 
   /** One look at the recent changes; concurrent calls share the look in progress. */
   poll(): Promise<void> {
-    this.polling ??= this.readChanges().finally(() => (this.polling = undefined));
-    return this.polling;
+    return this.task.runOnce();
   }
 
   private async readChanges(): Promise<void> {

@@ -9,35 +9,32 @@ import { runOperation } from '../core/operation.js';
 import type { Core } from '../core/operation.js';
 import { publishDueArticle } from '../core/operations/index.js';
 import type { Logger } from '../lib/log.js';
+import { PeriodicTask } from '../lib/periodic-task.js';
 
 const BATCH = 100;
 
 export class Scheduler {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
+  private readonly task: PeriodicTask<number>;
 
   constructor(
     private readonly core: Core,
     private readonly logger: Logger,
-    private readonly intervalMs = 1000,
-  ) {}
-
-  start(): void {
-    void this.runOnce();
-    this.timer ??= setInterval(() => void this.runOnce(), this.intervalMs);
-    this.timer.unref();
+    intervalMs = 1000,
+  ) {
+    this.task = new PeriodicTask(() => this.publishDue(), intervalMs);
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+  start(): void {
+    this.task.start({ runNow: true });
+  }
+
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Publishes what is due; returns how many this process published. Overlapping calls share one run. */
   runOnce(): Promise<number> {
-    this.running ??= this.publishDue().finally(() => (this.running = undefined));
-    return this.running;
+    return this.task.runOnce();
   }
 
   private async publishDue(): Promise<number> {
