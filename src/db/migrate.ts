@@ -12,6 +12,7 @@ import { addArticleCreator } from './migrations/0007-add-article-creator.js';
 import { createArticleRevisions } from './migrations/0008-create-article-revisions.js';
 import { addArticleEmbargo } from './migrations/0009-add-article-embargo.js';
 import { addArticleSchedule } from './migrations/0010-add-article-schedule.js';
+import { createApiTokens } from './migrations/0011-create-api-tokens.js';
 import type { Database } from './schema.js';
 
 /**
@@ -29,6 +30,7 @@ const MIGRATIONS: [name: string, migration: GalleyMigration][] = [
   ['0008-create-article-revisions', createArticleRevisions],
   ['0009-add-article-embargo', addArticleEmbargo],
   ['0010-add-article-schedule', addArticleSchedule],
+  ['0011-create-api-tokens', createApiTokens],
 ];
 
 /** Brings the database up to date. Safe to call on every start and from several processes. */

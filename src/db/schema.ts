@@ -212,6 +212,16 @@ export interface ArticleRevisionsTable {
   snapshot: string;
 }
 
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  /** SHA-256 (base64url) of the token; the token itself is shown once and never stored. */
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 export interface InstanceSecretsTable {
   name: string;
   value: string;
@@ -238,6 +248,7 @@ export interface Database {
   login_throttles: LoginThrottlesTable;
   instance_secrets: InstanceSecretsTable;
   article_revisions: ArticleRevisionsTable;
+  api_tokens: ApiTokensTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

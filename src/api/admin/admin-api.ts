@@ -10,7 +10,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import type { Kysely } from 'kysely';
-import { findSession } from '../../core/accounts/find-session.js';
+import { findApiTokenUser, findSession } from '../../core/accounts/find-session.js';
 import type { StaffSession } from '../../core/accounts/find-session.js';
 import type { Actor } from '../../core/actor.js';
 import { GalleyError } from '../../core/errors.js';
@@ -21,6 +21,7 @@ import type { Logger } from '../../lib/log.js';
 import { errorBody } from './admin-route.js';
 import type { AdminEnv, AdminRoute } from './admin-route.js';
 import { articleRoutes } from './article-routes.js';
+import { tokenRoutes } from './token-routes.js';
 import { adminOpenApi } from './openapi.js';
 import { SESSION_COOKIE, sessionRoutes } from './session-routes.js';
 
@@ -40,6 +41,7 @@ const openApiRoute: AdminRoute = {
 /** Every Admin API route. The permission test walks this list for every role. */
 export const ADMIN_ROUTES: readonly AdminRoute[] = [
   ...sessionRoutes,
+  ...tokenRoutes,
   ...articleRoutes,
   openApiRoute,
 ];
@@ -71,12 +73,23 @@ export function createAdminApi(options: AdminApiOptions): Hono<AdminEnv> {
     }),
   );
 
-  // 1. Authenticate: a session cookie, if it names a live session.
+  // 1. Authenticate: an API token (`Authorization: Bearer galley_...`, for scripts) or a session
+  //    cookie, if either names a live credential.
   api.use('*', async (c, next) => {
+    c.header('cache-control', 'no-store');
+    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    if (bearer !== undefined) {
+      const user = await findApiTokenUser(db, bearer);
+      if (!user) return c.json(errorBody('unknown or revoked API token'), 401);
+      c.set('token', null);
+      c.set('isTokenAuth', true);
+      c.set('session', { user, csrfToken: '' });
+      return next();
+    }
     const token = getCookie(c, SESSION_COOKIE) ?? null;
     c.set('token', token);
+    c.set('isTokenAuth', false);
     c.set('session', token ? await findSession(db, token) : null);
-    c.header('cache-control', 'no-store');
     await next();
   });
 
@@ -85,7 +98,8 @@ export function createAdminApi(options: AdminApiOptions): Hono<AdminEnv> {
   //    Logging in has no session yet: it must be JSON (a cross-site form cannot send that
   //    without a CORS preflight, which this API never grants) from this origin.
   api.use('*', async (c, next) => {
-    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    // A token travels in a header a browser never adds by itself: there is nothing to forge.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.get('isTokenAuth')) return next();
     const origin = c.req.header('origin');
     if (origin !== undefined && origin !== publicOrigin)
       return c.json(errorBody(`requests must come from ${publicOrigin}`), 403);

@@ -12,7 +12,14 @@ import type { Core } from '../../core/operation.js';
 import type { Policy } from '../../core/policy.js';
 import type { Database } from '../../db/schema.js';
 
-export type AdminEnv = { Variables: { session: StaffSession | null; token: string | null } };
+export type AdminEnv = {
+  Variables: {
+    session: StaffSession | null;
+    token: string | null;
+    /** The request authenticated with an API token (a script), not a browser session. */
+    isTokenAuth: boolean;
+  };
+};
 
 export interface AdminRouteContext {
   core: Core;

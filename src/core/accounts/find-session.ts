@@ -29,3 +29,20 @@ export async function findSession(
     csrfToken: row.csrf_token,
   };
 }
+
+/** The staff member an API token acts for, or null (unknown, revoked, or account disabled). */
+export async function findApiTokenUser(
+  db: Kysely<Database>,
+  token: string,
+): Promise<StaffSession['user'] | null> {
+  if (!token.startsWith('galley_') || token.length > 200) return null;
+  const row = await db
+    .selectFrom('api_tokens as t')
+    .innerJoin('staff_users as u', 'u.id', 't.user_id')
+    .select(['u.id', 'u.email', 'u.name', 'u.role'])
+    .where('t.token_hash', '=', sessionIdFor(token))
+    .where('t.revoked_at', 'is', null)
+    .where('u.disabled_at', 'is', null)
+    .executeTakeFirst();
+  return row ? { id: row.id, email: row.email, name: row.name, role: row.role } : null;
+}

@@ -20,3 +20,4 @@ export { submitForReview, returnToDraft } from './change-review-status.js';
 export { createTranslation } from './create-translation.js';
 export { scheduleArticle } from './schedule-article.js';
 export { publishDueArticle } from './publish-due-article.js';
+export { createApiToken, revokeApiToken } from './api-tokens.js';
