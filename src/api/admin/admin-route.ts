@@ -4,6 +4,7 @@
  * permission test walks the same list for every role, so a route cannot exist without a policy.
  */
 import type { Context } from 'hono';
+import { ValidationError } from '../../core/errors.js';
 import type { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { StaffSession } from '../../core/accounts/find-session.js';
@@ -64,4 +65,11 @@ export async function jsonObject(c: Context): Promise<Record<string, unknown> | 
   } catch {
     return c.json(errorBody('the body is not valid JSON'), 400);
   }
+}
+
+/** A numeric path parameter (`:id`, `:version`): a positive whole number, or a 422 naming it. */
+export function positiveIntParam(raw: string | undefined, field: string): number {
+  if (raw === undefined || !/^[1-9]\d{0,9}$/.test(raw))
+    throw new ValidationError(field, 'must be a positive whole number');
+  return Number(raw);
 }

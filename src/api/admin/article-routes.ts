@@ -20,7 +20,7 @@ import {
 } from '../../core/operations/index.js';
 import { ARTICLE_STATUSES } from '../../db/schema.js';
 import { articleFields } from '../../core/operations/article-support.js';
-import { anyStaff, jsonObject } from './admin-route.js';
+import { anyStaff, jsonObject, positiveIntParam } from './admin-route.js';
 import type { AdminRoute } from './admin-route.js';
 
 const PAGE_SIZE = 50;
@@ -38,12 +38,7 @@ const listQuery = z.object({
     .default(1),
 });
 
-/** `/articles/:id` ids are positive whole numbers; anything else is a 422 naming `id`. */
-function articleId(raw: string | undefined): number {
-  if (raw === undefined || !/^[1-9]\d{0,9}$/.test(raw))
-    throw new ValidationError('id', 'must be a positive whole number');
-  return Number(raw);
-}
+const articleId = (raw: string | undefined) => positiveIntParam(raw, 'id');
 
 /** `POST /articles/:id/<action>`: an operation that takes only the article's id. */
 function articleAction(
@@ -167,7 +162,7 @@ export const articleRoutes: AdminRoute[] = [
     summary: 'One saved version of an article, with everything it said',
     async handle(c, { db }) {
       const id = articleId(c.req.param('id'));
-      const version = articleId(c.req.param('version'));
+      const version = positiveIntParam(c.req.param('version'), 'version');
       const revision = await findRevision(db, id, version);
       if (!revision) throw new NotFoundError(`article ${id} has no version ${version}`);
       return c.json({ revision });

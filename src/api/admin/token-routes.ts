@@ -1,8 +1,7 @@
 /** API tokens for scripts: make one (shown once), list yours, revoke one. */
-import { ValidationError } from '../../core/errors.js';
 import { runOperation } from '../../core/operation.js';
 import { createApiToken, revokeApiToken } from '../../core/operations/index.js';
-import { jsonObject } from './admin-route.js';
+import { jsonObject, positiveIntParam } from './admin-route.js';
 import type { AdminRoute } from './admin-route.js';
 
 export const tokenRoutes: AdminRoute[] = [
@@ -40,10 +39,8 @@ export const tokenRoutes: AdminRoute[] = [
     policy: revokeApiToken.policy,
     summary: 'Revoke one of your API tokens',
     async handle(c, { core, actor }) {
-      const raw = c.req.param('id') ?? '';
-      if (!/^[1-9]\d{0,9}$/.test(raw))
-        throw new ValidationError('id', 'must be a positive whole number');
-      await runOperation(core, revokeApiToken, actor, { id: Number(raw) });
+      const id = positiveIntParam(c.req.param('id'), 'id');
+      await runOperation(core, revokeApiToken, actor, { id });
       return c.body(null, 204);
     },
   },
