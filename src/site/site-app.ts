@@ -8,7 +8,11 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { SiteChromeCache } from '../core/reader/site-chrome-cache.js';
-import { findRedirect } from '../core/reader/find-by-slug.js';
+import {
+  findPublishedArticleLink,
+  findRedirect,
+  findSection,
+} from '../core/reader/find-by-slug.js';
 import { LOCALIZED_SEGMENTS, sitePaths } from '../core/site-paths.js';
 import type { Database, Locale } from '../db/schema.js';
 import { LOCALES } from '../db/schema.js';
@@ -239,18 +243,7 @@ export function createSiteApp(options: SiteAppOptions): Hono<SiteEnv> {
   /** The article a "Found a mistake?" link came from, if the id names a published one. */
   async function reportedArticle(raw: string | undefined) {
     if (raw === undefined || !/^\d{1,9}$/.test(raw)) return null;
-    const row = await db
-      .selectFrom('articles as a')
-      .innerJoin('section_translations as st', (join) =>
-        join.onRef('st.section_id', '=', 'a.section_id').onRef('st.locale', '=', 'a.locale'),
-      )
-      .select(['a.headline', 'a.locale', 'a.slug', 'st.slug as section_slug'])
-      .where('a.id', '=', Number(raw))
-      .where('a.status', '=', 'published')
-      .executeTakeFirst();
-    return row
-      ? { headline: row.headline, path: sitePaths.article(row.locale, row.section_slug, row.slug) }
-      : null;
+    return findPublishedArticleLink(db, Number(raw));
   }
 
   /** Before saying 404: an old URL may have moved (301) or been withdrawn (410). */
@@ -262,13 +255,7 @@ export function createSiteApp(options: SiteAppOptions): Hono<SiteEnv> {
     // CASE: a section URL typed without its trailing slash.
     const parts = path.split('/');
     if (parts.length === 3 && isLocale(parts[1]) && parts[2] && !path.endsWith('/')) {
-      const section = await db
-        .selectFrom('section_translations')
-        .select('slug')
-        .where('locale', '=', parts[1])
-        .where('slug', '=', parts[2])
-        .executeTakeFirst();
-      if (section) return c.redirect(`${path}/`, 301);
+      if (await findSection(db, parts[1], parts[2])) return c.redirect(`${path}/`, 301);
     }
     return errorResponse(c, 404);
   }

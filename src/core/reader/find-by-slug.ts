@@ -1,6 +1,7 @@
 /** Lookups behind the section, tag and author pages, and the redirect table. */
 import type { Kysely } from 'kysely';
 import type { Database, Locale } from '../../db/schema.js';
+import { sitePaths } from '../site-paths.js';
 
 export async function findSection(db: Kysely<Database>, locale: Locale, slug: string) {
   const section = await db
@@ -88,4 +89,20 @@ export async function findRedirect(db: Kysely<Database>, path: string) {
       .where('from_path', '=', path)
       .executeTakeFirst()) ?? null
   );
+}
+
+/** A published article's headline and path, by id (the "Found a mistake?" link names one). */
+export async function findPublishedArticleLink(db: Kysely<Database>, id: number) {
+  const row = await db
+    .selectFrom('articles as a')
+    .innerJoin('section_translations as st', (join) =>
+      join.onRef('st.section_id', '=', 'a.section_id').onRef('st.locale', '=', 'a.locale'),
+    )
+    .select(['a.headline', 'a.locale', 'a.slug', 'st.slug as section_slug'])
+    .where('a.id', '=', id)
+    .where('a.status', '=', 'published')
+    .executeTakeFirst();
+  return row
+    ? { headline: row.headline, path: sitePaths.article(row.locale, row.section_slug, row.slug) }
+    : null;
 }
