@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'admin/**/*.test.ts'],
     // Each file gets its own databases; two workers match the two cores of the CI machine.
     pool: 'forks',
     maxWorkers: 2,

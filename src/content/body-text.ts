@@ -49,3 +49,20 @@ export const WORDS_PER_MINUTE = { en: 238, es: 218 } as const;
 export function readingMinutes(wordCount: number, locale: keyof typeof WORDS_PER_MINUTE): number {
   return Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE[locale]));
 }
+
+/**
+ * Images in the body that have no alt text, with the path of each (`body.content[3]`), so the
+ * newsroom can be told which one to describe before publishing.
+ */
+export function imagesWithoutAlt(body: BodyNodeJson): string[] {
+  const found: string[] = [];
+  const visit = (node: BodyNodeJson, path: string) => {
+    if (node.type === 'image') {
+      const alt = node.attrs?.['alt'];
+      if (typeof alt !== 'string' || alt.trim() === '') found.push(path);
+    }
+    node.content?.forEach((child, index) => visit(child, `${path}.content[${index}]`));
+  };
+  visit(body, 'body');
+  return found;
+}

@@ -39,3 +39,9 @@ export class ForbiddenError extends GalleyError {
     super(message, 403);
   }
 }
+
+export class GoneError extends GalleyError {
+  constructor(message: string) {
+    super(message, 410);
+  }
+}

@@ -2,6 +2,7 @@
  * What a dialect offers beyond plain Kysely, registered per Kysely instance by its adapter
  * (db/dialects/<name>/) so that code above `db/` can use it without knowing the dialect.
  */
+import { sql } from 'kysely';
 import type { Expression, Kysely, RawBuilder } from 'kysely';
 import type { Database } from './schema.js';
 
@@ -48,4 +49,15 @@ export function dialectFeatures(db: Kysely<Database>): DialectFeatures {
 export function jsonArray<O>(value: JsonArrayColumn<O> | null | undefined): O[] {
   if (value === null || value === undefined) return [];
   return typeof value === 'string' ? (JSON.parse(value) as O[]) : value;
+}
+
+/**
+ * `column` contains `words`, ignoring case, on both dialects (SQLite's LIKE ignores ASCII case
+ * but PostgreSQL's does not, so both sides are lowercased). `%` and `_` in the words are
+ * literal, not wildcards. For newsroom filters over a few thousand rows; reader search uses the
+ * full-text indexes.
+ */
+export function containsText(column: string, words: string): RawBuilder<boolean> {
+  const pattern = `%${words.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
 }

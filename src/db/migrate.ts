@@ -13,6 +13,8 @@ import { createArticleRevisions } from './migrations/0008-create-article-revisio
 import { addArticleEmbargo } from './migrations/0009-add-article-embargo.js';
 import { addArticleSchedule } from './migrations/0010-add-article-schedule.js';
 import { createApiTokens } from './migrations/0011-create-api-tokens.js';
+import { addArticleSeoFields } from './migrations/0012-add-article-seo-fields.js';
+import { addArticleDeletion } from './migrations/0013-add-article-deletion.js';
 import type { Database } from './schema.js';
 
 /**
@@ -31,6 +33,8 @@ const MIGRATIONS: [name: string, migration: GalleyMigration][] = [
   ['0009-add-article-embargo', addArticleEmbargo],
   ['0010-add-article-schedule', addArticleSchedule],
   ['0011-create-api-tokens', createApiTokens],
+  ['0012-add-article-seo-fields', addArticleSeoFields],
+  ['0013-add-article-deletion', addArticleDeletion],
 ];
 
 /** Brings the database up to date. Safe to call on every start and from several processes. */

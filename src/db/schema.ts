@@ -134,6 +134,12 @@ export interface ArticlesTable {
   embargo_until: Generated<string | null>;
   /** When a scheduled article goes live (the scheduler publishes it). */
   scheduled_for: Generated<string | null>;
+  /** What search engines and link previews show instead of the headline; '' = the headline. */
+  seo_title: Generated<string>;
+  /** Instead of the dek; '' = the dek. */
+  seo_description: Generated<string>;
+  /** Set when an editor deleted the article: a tombstone, answered with 410 at its old URL. */
+  deleted_at: Generated<string | null>;
   word_count: number;
   lead_media_id: number | null;
   status: ArticleStatus;

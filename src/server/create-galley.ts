@@ -20,8 +20,9 @@ import { SiteChromeCache } from '../core/reader/site-chrome-cache.js';
 import { consoleLogger } from '../lib/log.js';
 import type { Logger } from '../lib/log.js';
 import { LocalMediaStore } from '../media/media-store.js';
-import { createSiteApp } from '../site/site-app.js';
+import { articlePreviewRenderer, createSiteApp } from '../site/site-app.js';
 import type { Config } from './config.js';
+import { createAdminAppRoutes } from './admin-app.js';
 import { InvalidationFeed } from './invalidation-feed.js';
 import { Scheduler } from './scheduler.js';
 import type { InvalidationFeedOptions } from './invalidation-feed.js';
@@ -73,7 +74,18 @@ export async function createGalley(
       logger,
     });
     const app = new Hono();
-    app.route('/api/admin', createAdminApi({ core, db, publicUrl: config.publicUrl, logger }));
+    app.route(
+      '/api/admin',
+      createAdminApi({
+        core,
+        db,
+        publicUrl: config.publicUrl,
+        logger,
+        mediaStore,
+        previewArticle: articlePreviewRenderer({ db, siteChrome, publicUrl: config.publicUrl }),
+      }),
+    );
+    app.route('/', createAdminAppRoutes());
     app.route('/', site);
     // Unmatched paths: JSON under /api/, otherwise the site's own 404, 410 and redirect handling.
     app.notFound((c) =>

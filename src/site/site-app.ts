@@ -24,6 +24,7 @@ import { messages } from './i18n/index.js';
 import { siteAssets } from './site-assets.js';
 import {
   articlePage,
+  articlePreviewPage,
   authorPage,
   contactPage,
   errorPage,
@@ -88,6 +89,26 @@ const MEDIA_TYPES: Record<string, string> = {
   '.avif': 'image/avif',
   '.svg': 'image/svg+xml',
 };
+
+/**
+ * The newsroom's preview of any article (api/ asks for it through server/, never importing the
+ * site itself): the reader site's own page, rendered from the article as it is saved now.
+ */
+export function articlePreviewRenderer(
+  options: Pick<SiteAppOptions, 'db' | 'siteChrome' | 'publicUrl'>,
+): (id: number) => Promise<RenderedPage | null> {
+  const deps: SiteDeps = {
+    db: options.db,
+    publicUrl: options.publicUrl,
+    stylesheetPath: siteAssets().stylesheetPath,
+  };
+  const chromeFor = async (locale: Locale) => {
+    const chrome = await options.siteChrome.get(locale);
+    if (!chrome) throw new NoPublicationError();
+    return chrome;
+  };
+  return (id) => articlePreviewPage(deps, chromeFor, id, new Date());
+}
 
 export function createSiteApp(options: SiteAppOptions): Hono<SiteEnv> {
   const { db, pageCache, logger } = options;

@@ -4,10 +4,10 @@
  */
 import type { Kysely } from 'kysely';
 import { cacheKey } from '../core/change-set.js';
-import { loadArticlePage } from '../core/reader/load-article-page.js';
+import { loadArticlePage, loadArticlePreview } from '../core/reader/load-article-page.js';
 import { listArticles } from '../core/reader/list-articles.js';
 import { findAuthor, findSection, findTag } from '../core/reader/find-by-slug.js';
-import type { ArticleLink, SiteChrome } from '../core/reader/reader-types.js';
+import type { ArticleLink, ArticlePageData, SiteChrome } from '../core/reader/reader-types.js';
 import { sitePaths } from '../core/site-paths.js';
 import type { Database, Locale } from '../db/schema.js';
 import { LOCALES } from '../db/schema.js';
@@ -83,7 +83,24 @@ export async function articlePage(
   path: { sectionSlug: string; slug: string },
 ): Promise<RenderedPage | null> {
   const data = await loadArticlePage(deps.db, { locale: chrome.locale, ...path });
-  if (!data) return null;
+  return data ? articlePageFrom(deps, chrome, data) : null;
+}
+
+/**
+ * Any article, in any status, exactly as the reader site would show it: the newsroom's preview.
+ * Nothing about it may be cached or indexed (the caller sends it with no-store and noindex).
+ */
+export async function articlePreviewPage(
+  deps: SiteDeps,
+  chromeFor: (locale: Locale) => Promise<SiteChrome>,
+  id: number,
+  now: Date,
+): Promise<RenderedPage | null> {
+  const data = await loadArticlePreview(deps.db, id, now);
+  return data ? articlePageFrom(deps, await chromeFor(data.article.locale), data) : null;
+}
+
+function articlePageFrom(deps: SiteDeps, chrome: SiteChrome, data: ArticlePageData): RenderedPage {
   const { article } = data;
   const keys = new Set([cacheKey.article(article.id), cacheKey.sectionList(article.section.id)]);
   addSummaryKeys(keys, data.recommended);
@@ -91,8 +108,8 @@ export async function articlePage(
   const ownPath = sitePaths.article(article.locale, article.section.slug, article.slug);
   return finishPage(deps, {
     chrome,
-    title: article.headline,
-    description: article.dek || article.headline,
+    title: article.seoTitle || article.headline,
+    description: article.seoDescription || article.dek || article.headline,
     canonicalPath: ownPath,
     alternates: [
       { locale: article.locale, path: ownPath },

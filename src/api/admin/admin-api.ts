@@ -17,10 +17,15 @@ import { GalleyError } from '../../core/errors.js';
 import type { Core } from '../../core/operation.js';
 import { isAllowed } from '../../core/policy.js';
 import type { Database } from '../../db/schema.js';
+import type { RenderedPage } from '../../http/page-cache.js';
 import type { Logger } from '../../lib/log.js';
+import type { LocalMediaStore } from '../../media/media-store.js';
 import { errorBody } from './admin-route.js';
 import type { AdminEnv, AdminRoute } from './admin-route.js';
 import { articleRoutes } from './article-routes.js';
+import { MAX_UPLOAD_BYTES, UPLOAD_PATH, mediaRoutes } from './media-routes.js';
+import { taxonomyRoutes } from './taxonomy-routes.js';
+import { userRoutes } from './user-routes.js';
 import { tokenRoutes } from './token-routes.js';
 import { adminOpenApi } from './openapi.js';
 import { SESSION_COOKIE, sessionRoutes } from './session-routes.js';
@@ -43,6 +48,9 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   ...sessionRoutes,
   ...tokenRoutes,
   ...articleRoutes,
+  ...mediaRoutes,
+  ...taxonomyRoutes,
+  ...userRoutes,
   openApiRoute,
 ];
 
@@ -51,6 +59,8 @@ export interface AdminApiOptions {
   db: Kysely<Database>;
   publicUrl: string;
   logger: Logger;
+  mediaStore: LocalMediaStore;
+  previewArticle: (id: number) => Promise<RenderedPage | null>;
 }
 
 const actorOf = (session: StaffSession | null): Actor =>
@@ -64,13 +74,27 @@ export function createAdminApi(options: AdminApiOptions): Hono<AdminEnv> {
   const isSecure = publicOrigin.startsWith('https:');
   const api = new Hono<AdminEnv>();
 
-  // 0. Bodies are small JSON documents; anything larger is refused before it is read.
-  api.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(errorBody(`the body is larger than ${MAX_BODY_BYTES} bytes`), 413),
-    }),
+  // 0. Bodies are small JSON documents; anything larger is refused before it is read. Image
+  //    uploads are the one exception, with their own limit.
+  const jsonLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => c.json(errorBody(`the body is larger than ${MAX_BODY_BYTES} bytes`), 413),
+  });
+  const uploadLimit = bodyLimit({
+    maxSize: MAX_UPLOAD_BYTES,
+    onError: (c) =>
+      c.json(
+        errorBody(
+          `the file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; upload a smaller one`,
+          'file',
+        ),
+        413,
+      ),
+  });
+  api.use('*', (c, next) =>
+    c.req.method === 'POST' && c.req.path.endsWith(UPLOAD_PATH)
+      ? uploadLimit(c, next)
+      : jsonLimit(c, next),
   );
 
   // 1. Authenticate: an API token (`Authorization: Bearer galley_...`, for scripts) or a session
@@ -126,7 +150,15 @@ export function createAdminApi(options: AdminApiOptions): Hono<AdminEnv> {
           ? c.json(errorBody(`a ${session.user.role} may not ${route.method} ${route.path}`), 403)
           : c.json(errorBody('log in first'), 401);
       }
-      return route.handle(c, { core, db, actor, isSecure, publicUrl: options.publicUrl });
+      return route.handle(c, {
+        core,
+        db,
+        actor,
+        isSecure,
+        publicUrl: options.publicUrl,
+        mediaStore: options.mediaStore,
+        previewArticle: options.previewArticle,
+      });
     });
   }
 

@@ -5,13 +5,15 @@
  */
 import type { Context } from 'hono';
 import { ValidationError } from '../../core/errors.js';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { StaffSession } from '../../core/accounts/find-session.js';
 import type { Actor } from '../../core/actor.js';
 import type { Core } from '../../core/operation.js';
 import type { Policy } from '../../core/policy.js';
 import type { Database } from '../../db/schema.js';
+import type { RenderedPage } from '../../http/page-cache.js';
+import type { LocalMediaStore } from '../../media/media-store.js';
 
 export type AdminEnv = {
   Variables: {
@@ -29,6 +31,9 @@ export interface AdminRouteContext {
   /** Whether cookies must be marked Secure (the public URL is https). */
   isSecure: boolean;
   publicUrl: string;
+  mediaStore: LocalMediaStore;
+  /** The reader site's article page for any article, published or not (server/ wires it). */
+  previewArticle: (id: number) => Promise<RenderedPage | null>;
 }
 
 export interface AdminRoute {
@@ -73,3 +78,19 @@ export function positiveIntParam(raw: string | undefined, field: string): number
     throw new ValidationError(field, 'must be a positive whole number');
   return Number(raw);
 }
+
+/** Query parameters checked against their schema, or a 422 naming the first bad one. */
+export function parsedQuery<T extends z.ZodType>(c: Context, schema: T): z.output<T> {
+  const parsed = schema.safeParse(c.req.query());
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new ValidationError(issue?.path.join('.') || 'query', issue?.message ?? 'invalid');
+}
+
+/** `?page=`: which page of a list, from 1. */
+export const pageParam = z.coerce
+  .number({ error: 'must be a whole number' })
+  .int('must be a whole number')
+  .min(1)
+  .max(100_000)
+  .default(1);

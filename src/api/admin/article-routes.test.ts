@@ -1,40 +1,19 @@
 import { beforeAll, expect, it } from 'vitest';
 import { doc, h2, p } from '../../content/body-builders.js';
-import { STAFF_ROLES, systemActor } from '../../core/actor.js';
-import type { StaffRole } from '../../core/actor.js';
+import { STAFF_ROLES } from '../../core/actor.js';
 import { isAllowed } from '../../core/policy.js';
-import { runOperation } from '../../core/operation.js';
-import {
-  createAuthor,
-  createSection,
-  createStaffUser,
-  setUpPublication,
-} from '../../core/operations/index.js';
+import { setUpAdminApiClient } from '../../test/admin-api-client.js';
+import type { AdminApiClient } from '../../test/admin-api-client.js';
 import { describeEachDialect } from '../../test/each-dialect.js';
-import { ADMIN_ROUTES, CSRF_HEADER } from './admin-api.js';
-
-const system = systemActor('test');
-const PASSWORD = 'a long enough passphrase';
-
-interface Login {
-  cookie: string;
-  csrf: string;
-}
+import { ADMIN_ROUTES } from './admin-api.js';
 
 describeEachDialect('Admin API articles', { demo: false }, (t) => {
-  const logins = {} as Record<StaffRole, Login>;
+  let api: AdminApiClient;
+  let logins: AdminApiClient['logins'];
   let sectionId = 0;
   let authorId = 0;
-
-  const call = (method: string, path: string, login: Login | null, body?: unknown) =>
-    t.galley.app.request(`/api/admin${path}`, {
-      method,
-      headers: {
-        ...(login && { cookie: login.cookie, [CSRF_HEADER]: login.csrf }),
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-      },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
+  const call: AdminApiClient['call'] = (...args) => api.call(...args);
+  const logIn: AdminApiClient['logIn'] = (role) => api.logIn(role);
   const article = (slug: string) => ({
     locale: 'en',
     headline: 'Ferry service returns',
@@ -44,43 +23,9 @@ describeEachDialect('Admin API articles', { demo: false }, (t) => {
     body: doc(h2('What changes'), p('The ferry runs again from Monday.')),
   });
 
-  async function logIn(role: StaffRole): Promise<Login> {
-    const response = await t.galley.app.request('/api/admin/session', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: `${role}@api.galley.example`, password: PASSWORD }),
-    });
-    if (response.status !== 200) throw new Error(`log in as ${role}: ${response.status}`);
-    const { csrfToken } = (await response.json()) as { csrfToken: string };
-    return {
-      cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
-      csrf: csrfToken,
-    };
-  }
-
   beforeAll(async () => {
-    await runOperation(t.galley.core, setUpPublication, system, {
-      name: 'API Times',
-      timeZone: 'UTC',
-      translations: { en: { tagline: 'News' }, es: { tagline: 'Noticias' } },
-    });
-    ({ id: sectionId } = await runOperation(t.galley.core, createSection, system, {
-      translations: { en: { name: 'Port', slug: 'port' }, es: { name: 'Puerto', slug: 'puerto' } },
-    }));
-    ({ id: authorId } = await runOperation(t.galley.core, createAuthor, system, {
-      slug: 'rita-gomez',
-      name: 'Rita Gómez',
-      translations: { en: { bio: '' }, es: { bio: '' } },
-    }));
-    for (const role of STAFF_ROLES) {
-      await runOperation(t.galley.core, createStaffUser, system, {
-        email: `${role}@api.galley.example`,
-        name: role,
-        role,
-        password: PASSWORD,
-      });
-      logins[role] = await logIn(role);
-    }
+    api = await setUpAdminApiClient(t.galley);
+    ({ logins, sectionId, authorId } = api);
   });
 
   it('allows and denies every route for every role exactly as its policy says', async () => {

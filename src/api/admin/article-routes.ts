@@ -2,43 +2,56 @@
 import { z } from 'zod';
 import { findRevision, listRevisions } from '../../core/newsroom/article-revisions.js';
 import {
-  findArticleForStaff,
+  findArticleDetailForStaff,
   listArticlesForStaff,
 } from '../../core/newsroom/articles-for-staff.js';
-import { NotFoundError, ValidationError } from '../../core/errors.js';
+import { GoneError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { runOperation } from '../../core/operation.js';
 import type { Operation } from '../../core/operation.js';
 import {
   createArticle,
   createTranslation,
+  deleteArticle,
   publishArticle,
+  restoreRevision,
   returnToDraft,
   scheduleArticle,
   submitForReview,
   unpublishArticle,
   updateArticle,
 } from '../../core/operations/index.js';
+import type { Kysely } from 'kysely';
 import { ARTICLE_STATUSES } from '../../db/schema.js';
-import { articleFields } from '../../core/operations/article-support.js';
-import { anyStaff, jsonObject, positiveIntParam } from './admin-route.js';
+import type { Database } from '../../db/schema.js';
+import { articleEdits } from '../../core/operations/article-support.js';
+import { anyStaff, jsonObject, pageParam, parsedQuery, positiveIntParam } from './admin-route.js';
 import type { AdminRoute } from './admin-route.js';
 
 const PAGE_SIZE = 50;
+const PREVIEW_CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'self'";
 
 const listQuery = z.object({
   status: z
     .enum(ARTICLE_STATUSES, { error: `must be one of ${ARTICLE_STATUSES.join(', ')}` })
     .optional(),
   locale: z.enum(['en', 'es'], { error: 'must be "en" or "es"' }).optional(),
-  page: z.coerce
-    .number({ error: 'must be a whole number' })
-    .int('must be a whole number')
-    .min(1)
-    .max(100_000)
-    .default(1),
+  sectionId: z.coerce.number({ error: 'must be a whole number' }).int().positive().optional(),
+  authorId: z.coerce.number({ error: 'must be a whole number' }).int().positive().optional(),
+  /** Words in the headline. */
+  q: z.string().trim().max(200).optional(),
+  page: pageParam,
 });
 
 const articleId = (raw: string | undefined) => positiveIntParam(raw, 'id');
+
+/** The article as the editor sees it; a deleted one is gone (410), a missing one 404. */
+async function articleDetail(db: Kysely<Database>, id: number) {
+  const article = await findArticleDetailForStaff(db, id);
+  if (!article) throw new NotFoundError(`no article with id ${id}`);
+  if (article.deletedAt !== null) throw new GoneError(`article ${id} was deleted`);
+  return article;
+}
 
 /** `POST /articles/:id/<action>`: an operation that takes only the article's id. */
 function articleAction(
@@ -55,7 +68,7 @@ function articleAction(
       const { id } = await runOperation(core, operation, actor, {
         id: articleId(c.req.param('id')),
       });
-      return c.json({ article: await findArticleForStaff(db, id) }, status);
+      return c.json({ article: await articleDetail(db, id) }, status);
     },
   };
 }
@@ -68,12 +81,8 @@ export const articleRoutes: AdminRoute[] = [
     summary: 'List articles in every status, most recently changed first',
     query: listQuery,
     async handle(c, { db }) {
-      const parsed = listQuery.safeParse(c.req.query());
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new ValidationError(issue?.path.join('.') || 'query', issue?.message ?? 'invalid');
-      }
-      return c.json(await listArticlesForStaff(db, { ...parsed.data, pageSize: PAGE_SIZE }));
+      const filter = parsedQuery(c, listQuery);
+      return c.json(await listArticlesForStaff(db, { ...filter, pageSize: PAGE_SIZE }));
     },
   },
   {
@@ -82,9 +91,7 @@ export const articleRoutes: AdminRoute[] = [
     policy: anyStaff,
     summary: 'One article, with its body, for editing',
     async handle(c, { db }) {
-      const article = await findArticleForStaff(db, articleId(c.req.param('id')));
-      if (!article) throw new NotFoundError(`no article with id ${c.req.param('id')}`);
-      return c.json({ article });
+      return c.json({ article: await articleDetail(db, articleId(c.req.param('id'))) });
     },
   },
   {
@@ -97,7 +104,7 @@ export const articleRoutes: AdminRoute[] = [
       const body = await jsonObject(c);
       if (body instanceof Response) return body;
       const { id } = await runOperation(core, createArticle, actor, body);
-      return c.json({ article: await findArticleForStaff(db, id) }, 201);
+      return c.json({ article: await articleDetail(db, id) }, 201);
     },
   },
   {
@@ -105,7 +112,7 @@ export const articleRoutes: AdminRoute[] = [
     path: '/articles/:id',
     policy: updateArticle.policy,
     summary: 'Edit an article; a stale expectedVersion gets 409 with currentVersion',
-    requestBody: articleFields.partial().extend({ expectedVersion: z.number().int().positive() }),
+    requestBody: articleEdits.extend({ expectedVersion: z.number().int().positive() }),
     async handle(c, { core, db, actor }) {
       const body = await jsonObject(c);
       if (body instanceof Response) return body;
@@ -119,7 +126,7 @@ export const articleRoutes: AdminRoute[] = [
         ...body,
         id: articleId(c.req.param('id')),
       });
-      return c.json({ article: await findArticleForStaff(db, id) });
+      return c.json({ article: await articleDetail(db, id) });
     },
   },
   articleAction('submit', submitForReview),
@@ -137,7 +144,7 @@ export const articleRoutes: AdminRoute[] = [
         at: body['at'],
         id: articleId(c.req.param('id')),
       });
-      return c.json({ article: await findArticleForStaff(db, id) });
+      return c.json({ article: await articleDetail(db, id) });
     },
   },
   articleAction('publish', publishArticle),
@@ -151,7 +158,7 @@ export const articleRoutes: AdminRoute[] = [
     summary: "An article's saved versions, newest first: who, when and why",
     async handle(c, { db }) {
       const id = articleId(c.req.param('id'));
-      if (!(await findArticleForStaff(db, id))) throw new NotFoundError(`no article with id ${id}`);
+      await articleDetail(db, id);
       return c.json({ revisions: await listRevisions(db, id) });
     },
   },
@@ -166,6 +173,54 @@ export const articleRoutes: AdminRoute[] = [
       const revision = await findRevision(db, id, version);
       if (!revision) throw new NotFoundError(`article ${id} has no version ${version}`);
       return c.json({ revision });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/articles/:id/revisions/:version/restore',
+    policy: restoreRevision.policy,
+    summary: 'Restore an earlier revision as a new one; a stale expectedVersion gets 409',
+    requestBody: z.object({ expectedVersion: z.number().int().positive() }),
+    async handle(c, { core, db, actor }) {
+      const body = await jsonObject(c);
+      if (body instanceof Response) return body;
+      const { id } = await runOperation(core, restoreRevision, actor, {
+        id: articleId(c.req.param('id')),
+        version: positiveIntParam(c.req.param('version'), 'version'),
+        expectedVersion: body['expectedVersion'],
+      });
+      return c.json({ article: await articleDetail(db, id) });
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/articles/:id',
+    policy: deleteArticle.policy,
+    summary: 'Delete an article: a tombstone stays, and its public URL answers 410',
+    async handle(c, { core, actor }) {
+      await runOperation(core, deleteArticle, actor, { id: articleId(c.req.param('id')) });
+      return c.body(null, 204);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/articles/:id/preview',
+    policy: anyStaff,
+    summary: 'The article as saved now, rendered exactly as the reader site will show it (HTML)',
+    async handle(c, { db, previewArticle }) {
+      const id = articleId(c.req.param('id'));
+      await articleDetail(db, id);
+      const page = await previewArticle(id);
+      if (!page) throw new NotFoundError(`no article with id ${id}`);
+      return c.body(new Uint8Array(page.body), 200, {
+        'content-type': page.contentType,
+        // The reader pages' policy, except that the newsroom app may frame its own preview.
+        'content-security-policy': PREVIEW_CSP,
+        'x-robots-tag': 'noindex, nofollow',
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'same-origin',
+        'x-frame-options': 'SAMEORIGIN',
+      });
     },
   },
 ];

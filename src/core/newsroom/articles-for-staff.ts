@@ -4,6 +4,11 @@
  */
 import type { Kysely } from 'kysely';
 import type { ArticleStatus, ArticleType, Database, Locale } from '../../db/schema.js';
+import { containsText } from '../../db/dialect-features.js';
+import { sitePaths } from '../site-paths.js';
+import { findMediaForStaff } from './media-for-staff.js';
+import { pageOf } from './page-of.js';
+import type { StaffMedia } from './media-for-staff.js';
 
 export interface StaffArticle {
   id: number;
@@ -24,6 +29,10 @@ export interface StaffArticle {
   createdByUserId: number | null;
   embargoUntil: string | null;
   scheduledFor: string | null;
+  seoTitle: string;
+  seoDescription: string;
+  /** Set on a deleted article (a tombstone); the newsroom lists no deleted articles. */
+  deletedAt: string | null;
   body: unknown;
 }
 
@@ -66,47 +75,123 @@ export async function findArticleForStaff(
     createdByUserId: row.created_by_user_id,
     embargoUntil: row.embargo_until,
     scheduledFor: row.scheduled_for,
+    seoTitle: row.seo_title,
+    seoDescription: row.seo_description,
+    deletedAt: row.deleted_at,
     body: JSON.parse(row.body) as unknown,
+  };
+}
+
+/** What the editor shows beside the article's own fields. */
+export interface StaffArticleDetail extends StaffArticle {
+  /** The public path it has (published) or will have (otherwise). */
+  path: string;
+  /** The other language versions of the story. */
+  translations: { id: number; locale: Locale; status: ArticleStatus; headline: string }[];
+  leadMedia: StaffMedia | null;
+}
+
+export async function findArticleDetailForStaff(
+  db: Kysely<Database>,
+  id: number,
+): Promise<StaffArticleDetail | null> {
+  const article = await findArticleForStaff(db, id);
+  if (!article) return null;
+  const [section, translations, leadMedia] = await Promise.all([
+    db
+      .selectFrom('section_translations')
+      .select('slug')
+      .where('section_id', '=', article.sectionId)
+      .where('locale', '=', article.locale)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('articles')
+      .select(['id', 'locale', 'status', 'headline'])
+      .where('translation_group', '=', article.translationGroup)
+      .where('id', '!=', article.id)
+      .where('deleted_at', 'is', null)
+      .orderBy('locale')
+      .execute(),
+    article.leadMediaId === null ? null : findMediaForStaff(db, article.leadMediaId),
+  ]);
+  return {
+    ...article,
+    path: sitePaths.article(article.locale, section.slug, article.slug),
+    translations,
+    leadMedia,
   };
 }
 
 export interface StaffArticleListFilter {
   status?: ArticleStatus | undefined;
   locale?: Locale | undefined;
+  sectionId?: number | undefined;
+  authorId?: number | undefined;
+  /** Words in the headline. */
+  q?: string | undefined;
   page: number;
   pageSize: number;
 }
 
-/** Newest changes first: what the newsroom is working on. */
+/** Newest changes first: what the newsroom is working on. Deleted articles are not listed. */
 export async function listArticlesForStaff(db: Kysely<Database>, filter: StaffArticleListFilter) {
-  let query = db.selectFrom('articles');
-  if (filter.status) query = query.where('status', '=', filter.status);
-  if (filter.locale) query = query.where('locale', '=', filter.locale);
+  let query = db.selectFrom('articles as a').where('a.deleted_at', 'is', null);
+  if (filter.status) query = query.where('a.status', '=', filter.status);
+  if (filter.locale) query = query.where('a.locale', '=', filter.locale);
+  if (filter.sectionId) query = query.where('a.section_id', '=', filter.sectionId);
+  if (filter.authorId) {
+    const authorId = filter.authorId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('article_authors as aa')
+          .select('aa.article_id')
+          .whereRef('aa.article_id', '=', 'a.id')
+          .where('aa.author_id', '=', authorId),
+      ),
+    );
+  }
+  const words = filter.q?.trim();
+  if (words) {
+    query = query.where(containsText('a.headline', words));
+  }
   const [{ total } = { total: 0 }] = await query
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .execute();
-  const items = await query
+  const rows = await query
     .select([
-      'id',
-      'locale',
-      'headline',
-      'slug',
-      'status',
-      'type',
-      'section_id',
-      'updated_at',
-      'published_at',
-      'version',
+      'a.id',
+      'a.locale',
+      'a.headline',
+      'a.slug',
+      'a.status',
+      'a.type',
+      'a.section_id',
+      'a.updated_at',
+      'a.published_at',
+      'a.scheduled_for',
+      'a.version',
     ])
-    .orderBy('updated_at', 'desc')
-    .orderBy('id', 'desc')
+    .orderBy('a.updated_at', 'desc')
+    .orderBy('a.id', 'desc')
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
     .execute();
-  return {
-    items,
-    total: Number(total),
-    page: filter.page,
-    pageCount: Math.max(1, Math.ceil(Number(total) / filter.pageSize)),
-  };
+  return pageOf(
+    rows.map((row) => ({
+      id: row.id,
+      locale: row.locale,
+      headline: row.headline,
+      slug: row.slug,
+      status: row.status,
+      type: row.type,
+      sectionId: row.section_id,
+      updatedAt: row.updated_at,
+      publishedAt: row.published_at,
+      scheduledFor: row.scheduled_for,
+      version: row.version,
+    })),
+    Number(total),
+    filter,
+  );
 }

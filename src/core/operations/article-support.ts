@@ -5,16 +5,23 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
-import { bodyToText, countWords } from '../../content/body-text.js';
+import { bodyToText, countWords, imagesWithoutAlt } from '../../content/body-text.js';
+import type { BodyNodeJson } from '../../content/body-schema.js';
 import { BODY_HTML_VERSION, renderBodyHtml } from '../../content/render-body-html.js';
 import { validateBody } from '../../content/validate-body.js';
-import type { ArticleStatus, Database, Locale } from '../../db/schema.js';
+import type { ArticleStatus, ArticleType, Database, Locale } from '../../db/schema.js';
 import { cacheKey } from '../change-set.js';
 import { sitePaths } from '../site-paths.js';
 import { findArticleForStaff } from '../newsroom/articles-for-staff.js';
 import type { ChangeSet } from '../change-set.js';
 import type { Actor } from '../actor.js';
-import { ConflictError, ForbiddenError, ValidationError } from '../errors.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  GoneError,
+  NotFoundError,
+  ValidationError,
+} from '../errors.js';
 import {
   articleTypeSchema,
   idSchema,
@@ -23,30 +30,48 @@ import {
   slugSchema,
 } from './input-schemas.js';
 
-/** The editable fields of an article, shared by create (all required) and update (all optional). */
-export const articleFields = z.object({
+/**
+ * The editable fields of an article, each without a default: an edit changes only the fields it
+ * sends. (zod applies a default even inside `.partial()`, so an edit built from the create
+ * schema would silently reset every field it left out.)
+ */
+const editableFields = {
   headline: requiredText(200),
-  dek: z.string().trim().max(400, 'must be at most 400 characters').default(''),
+  dek: z.string().trim().max(400, 'must be at most 400 characters'),
   slug: slugSchema,
   sectionId: idSchema,
-  type: articleTypeSchema.default('news'),
+  type: articleTypeSchema,
   authorIds: z.array(idSchema).min(1, 'needs at least one author').max(10),
-  tagIds: z.array(idSchema).max(20).default([]),
-  leadMediaId: idSchema.nullable().default(null),
+  tagIds: z.array(idSchema).max(20),
+  leadMediaId: idSchema.nullable(),
+  /** Shown by search engines and link previews instead of the headline; '' = the headline. */
+  seoTitle: z.string().trim().max(120, 'must be at most 120 characters'),
+  /** Instead of the dek; '' = the dek. */
+  seoDescription: z.string().trim().max(320, 'must be at most 320 characters'),
   // Checked by validateBody, which names the bad node; zod only sees "some JSON".
   body: z.unknown(),
   /** Nobody may publish before this time (ISO-8601 with offset); null lifts the embargo. */
   embargoUntil: z.iso
     .datetime({ offset: true, error: 'must be an ISO-8601 date-time with an offset' })
-    .nullable()
-    .default(null),
+    .nullable(),
   /** Why this save was made, kept with its revision ("fixed the mayor's title"). */
-  revisionNote: z
-    .string()
-    .trim()
-    .max(500, 'must be at most 500 characters')
-    .nullable()
-    .default(null),
+  revisionNote: z.string().trim().max(500, 'must be at most 500 characters').nullable(),
+};
+
+/** An edit: any subset of the fields; what is not sent stays as it is. */
+export const articleEdits = z.object(editableFields).partial();
+
+/** A new article: what is not sent takes its default. */
+export const articleFields = z.object({
+  ...editableFields,
+  dek: editableFields.dek.default(''),
+  type: editableFields.type.default('news'),
+  tagIds: editableFields.tagIds.default([]),
+  leadMediaId: editableFields.leadMediaId.default(null),
+  seoTitle: editableFields.seoTitle.default(''),
+  seoDescription: editableFields.seoDescription.default(''),
+  embargoUntil: editableFields.embargoUntil.default(null),
+  revisionNote: editableFields.revisionNote.default(null),
 });
 
 export const createArticleInput = articleFields.extend({
@@ -215,6 +240,73 @@ export async function addArticleCacheKeys(
   for (const { id } of siblings) keys.add(cacheKey.article(id));
 }
 
+/**
+ * The article an operation is about to change: 404 when there is none, 410 when an editor
+ * deleted it (a tombstone takes no more edits, workflow steps or translations).
+ */
+export async function findArticleToChange(trx: Transaction<Database>, id: number) {
+  const article = await trx
+    .selectFrom('articles')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!article) throw new NotFoundError(`no article with id ${id}`);
+  if (article.deleted_at !== null) throw new GoneError(`article ${id} was deleted`);
+  return article;
+}
+
+/**
+ * What must hold before readers see an article, checked when it is published and when it is
+ * scheduled (so a scheduled story does not fail when nobody is watching): every image it shows
+ * is described for readers who cannot see it.
+ */
+export async function assertReadyToPublish(
+  trx: Transaction<Database>,
+  article: { locale: Locale; lead_media_id: number | null; body: string },
+): Promise<void> {
+  if (article.lead_media_id !== null) {
+    const text = await trx
+      .selectFrom('media_translations')
+      .select('alt')
+      .where('media_id', '=', article.lead_media_id)
+      .where('locale', '=', article.locale)
+      .executeTakeFirst();
+    if (!text?.alt.trim())
+      throw new ValidationError(
+        'leadMediaId',
+        `the lead image has no alt text in ${article.locale === 'en' ? 'English' : 'Spanish'}; describe it before publishing`,
+      );
+  }
+  const [firstWithoutAlt] = imagesWithoutAlt(JSON.parse(article.body) as BodyNodeJson);
+  if (firstWithoutAlt !== undefined)
+    throw new ValidationError(
+      firstWithoutAlt,
+      'this image has no alt text; describe it before publishing',
+    );
+}
+
+/** Answers 410 at a path that readers could reach, and turns redirects to it into 410s too. */
+export async function markPathGone(
+  trx: Transaction<Database>,
+  path: string,
+  now: Date,
+  changes: ChangeSet,
+): Promise<void> {
+  await trx
+    .updateTable('redirects')
+    .set({ to_path: null, status_code: 410 })
+    .where('to_path', '=', path)
+    .execute();
+  await trx
+    .insertInto('redirects')
+    .values({ from_path: path, to_path: null, status_code: 410, created_at: now.toISOString() })
+    .onConflict((conflict) =>
+      conflict.column('from_path').doUpdateSet({ to_path: null, status_code: 410 }),
+    )
+    .execute();
+  changes.cacheKeys.add(cacheKey.redirects);
+}
+
 /** The public path of an article as it stands (or would stand) in the database. */
 export async function articlePath(
   trx: Transaction<Database>,
@@ -253,10 +345,13 @@ export interface RevisionSnapshot {
   dek: string;
   slug: string;
   sectionId: number;
-  type: string;
+  type: ArticleType;
   authorIds: number[];
   tagIds: number[];
   leadMediaId: number | null;
+  /** Absent in revisions saved before SEO fields existed. */
+  seoTitle?: string;
+  seoDescription?: string;
   body: unknown;
 }
 
@@ -281,6 +376,8 @@ export async function recordRevision(
     authorIds: article.authorIds,
     tagIds: article.tagIds,
     leadMediaId: article.leadMediaId,
+    seoTitle: article.seoTitle,
+    seoDescription: article.seoDescription,
     body: article.body,
   };
   await trx

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { ArticleStatus } from '../../db/schema.js';
-import { ConflictError, NotFoundError } from '../errors.js';
+import { ConflictError } from '../errors.js';
 import { defineOperation } from '../operation.js';
 import type { Operation, OperationRun } from '../operation.js';
 import { editorsPolicy, writersPolicy } from '../policy.js';
 import type { Policy } from '../policy.js';
-import { assertMayChangeArticle } from './article-support.js';
+import { assertMayChangeArticle, findArticleToChange } from './article-support.js';
 import { idSchema } from './input-schemas.js';
 
 const input = z.object({ id: idSchema });
@@ -23,12 +23,7 @@ function reviewStep(options: {
     input,
     policy: options.policy,
     async run({ trx, actor, now, changes }: OperationRun, data) {
-      const article = await trx
-        .selectFrom('articles')
-        .select(['id', 'status', 'created_by_user_id'])
-        .where('id', '=', data.id)
-        .executeTakeFirst();
-      if (!article) throw new NotFoundError(`no article with id ${data.id}`);
+      const article = await findArticleToChange(trx, data.id);
       assertMayChangeArticle(actor, article, 'edit');
       if (article.status !== options.from)
         throw new ConflictError(

@@ -33,6 +33,8 @@ export const createArticle = defineOperation({
         type: data.type,
         ...body,
         lead_media_id: data.leadMediaId,
+        seo_title: data.seoTitle,
+        seo_description: data.seoDescription,
         status: 'draft',
         published_at: null,
         updated_at: stamp,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ConflictError } from '../errors.js';
 import { defineOperation } from '../operation.js';
 import { writersPolicy } from '../policy.js';
-import { optionalText, perLocale, requiredText } from './input-schemas.js';
+import { optionalText, perLocale } from './input-schemas.js';
 
 const storedFile = z.object({
   path: z
@@ -15,13 +15,21 @@ const storedFile = z.object({
   mime: z.enum(['image/jpeg', 'image/png', 'image/webp', 'image/avif']),
 });
 
+/**
+ * An image's words in one edition. Alt text may start empty (an upload has none yet); nothing is
+ * published while an image it shows lacks it (assertReadyToPublish).
+ */
+export const imageTextSchema = z.object({
+  alt: optionalText(400),
+  caption: optionalText(600),
+  credit: optionalText(200),
+});
+
 const input = storedFile.extend({
   /** Smaller renditions of the same image, for `srcset`. */
   variants: z.array(storedFile).max(12).default([]),
   sourceAgency: z.string().trim().max(120).nullable().default(null),
-  translations: perLocale(
-    z.object({ alt: requiredText(400), caption: optionalText(600), credit: optionalText(200) }),
-  ),
+  translations: perLocale(imageTextSchema),
 });
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ConflictError } from '../errors.js';
 import { defineOperation } from '../operation.js';
-import { writersPolicy } from '../policy.js';
+import { editorsPolicy } from '../policy.js';
 import { perLocale, requiredText, slugSchema } from './input-schemas.js';
 
 const input = z.object({
@@ -12,7 +12,7 @@ const input = z.object({
 export const createTag = defineOperation({
   name: 'create a tag',
   input,
-  policy: writersPolicy,
+  policy: editorsPolicy,
   async run({ trx, now, changes }, data) {
     for (const locale of ['en', 'es'] as const) {
       const { slug } = data.translations[locale];

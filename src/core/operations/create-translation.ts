@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from '../../db/schema.js';
-import { NotFoundError } from '../errors.js';
+import { GoneError, NotFoundError } from '../errors.js';
 import { defineOperation } from '../operation.js';
 import { writersPolicy } from '../policy.js';
 import { findArticleForStaff } from '../newsroom/articles-for-staff.js';
@@ -23,6 +23,7 @@ export const createTranslation = defineOperation({
     const { trx } = run;
     const original = await findArticleForStaff(trx, data.id);
     if (!original) throw new NotFoundError(`no article with id ${data.id}`);
+    if (original.deletedAt !== null) throw new GoneError(`article ${data.id} was deleted`);
     const locale: Locale = original.locale === 'en' ? 'es' : 'en';
     // The same slug reads fine in the other edition's URL space; if it is taken there, mark it.
     const isSlugTaken = await trx
@@ -44,6 +45,8 @@ export const createTranslation = defineOperation({
       authorIds: original.authorIds,
       tagIds: original.tagIds,
       leadMediaId: original.leadMediaId,
+      seoTitle: original.seoTitle,
+      seoDescription: original.seoDescription,
       // The same story: the same embargo.
       embargoUntil: original.embargoUntil,
       body: original.body,

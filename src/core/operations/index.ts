@@ -21,3 +21,6 @@ export { createTranslation } from './create-translation.js';
 export { scheduleArticle } from './schedule-article.js';
 export { publishDueArticle } from './publish-due-article.js';
 export { createApiToken, revokeApiToken } from './api-tokens.js';
+export { deleteArticle } from './delete-article.js';
+export { restoreRevision } from './restore-revision.js';
+export { updateImage } from './update-image.js';

@@ -3,11 +3,17 @@ import { z } from 'zod';
 import type { Database, Locale } from '../../db/schema.js';
 import type { ChangeSet } from '../change-set.js';
 import { cacheKey } from '../change-set.js';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { ValidationError } from '../errors.js';
 import { defineOperation } from '../operation.js';
 import { publishersPolicy } from '../policy.js';
 import { idSchema } from './input-schemas.js';
-import { addArticleCacheKeys, articlePath, assertMayChangeArticle } from './article-support.js';
+import {
+  addArticleCacheKeys,
+  articlePath,
+  assertMayChangeArticle,
+  findArticleToChange,
+  assertReadyToPublish,
+} from './article-support.js';
 
 const input = z.object({
   id: idSchema,
@@ -21,21 +27,7 @@ export const publishArticle = defineOperation({
   input,
   policy: publishersPolicy,
   async run({ trx, actor, now, changes }, data) {
-    const article = await trx
-      .selectFrom('articles')
-      .select([
-        'id',
-        'status',
-        'published_at',
-        'locale',
-        'slug',
-        'section_id',
-        'created_by_user_id',
-        'embargo_until',
-      ])
-      .where('id', '=', data.id)
-      .executeTakeFirst();
-    if (!article) throw new NotFoundError(`no article with id ${data.id}`);
+    const article = await findArticleToChange(trx, data.id);
     assertMayChangeArticle(actor, article, 'publish');
     // The embargo binds everyone, editors and the system included.
     if (article.embargo_until !== null && Date.parse(article.embargo_until) > now.getTime())
@@ -43,6 +35,7 @@ export const publishArticle = defineOperation({
         'embargoUntil',
         `the article is embargoed until ${article.embargo_until}`,
       );
+    await assertReadyToPublish(trx, article);
     const publishedAt = data.publishedAt ? new Date(data.publishedAt) : now;
     if (publishedAt.getTime() > now.getTime() + 1000)
       throw new ValidationError('publishedAt', 'is in the future; schedule the article instead');

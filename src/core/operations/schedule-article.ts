@@ -1,8 +1,12 @@
 import { z } from 'zod';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, ValidationError } from '../errors.js';
 import { defineOperation } from '../operation.js';
 import { publishersPolicy } from '../policy.js';
-import { assertMayChangeArticle } from './article-support.js';
+import {
+  assertMayChangeArticle,
+  findArticleToChange,
+  assertReadyToPublish,
+} from './article-support.js';
 import { idSchema } from './input-schemas.js';
 
 const input = z.object({
@@ -19,12 +23,7 @@ export const scheduleArticle = defineOperation({
   input,
   policy: publishersPolicy,
   async run({ trx, actor, now, changes }, data) {
-    const article = await trx
-      .selectFrom('articles')
-      .select(['id', 'status', 'created_by_user_id', 'embargo_until'])
-      .where('id', '=', data.id)
-      .executeTakeFirst();
-    if (!article) throw new NotFoundError(`no article with id ${data.id}`);
+    const article = await findArticleToChange(trx, data.id);
     assertMayChangeArticle(actor, article, 'publish');
     if (!['draft', 'in_review', 'scheduled'].includes(article.status))
       throw new ConflictError(
@@ -36,6 +35,7 @@ export const scheduleArticle = defineOperation({
       throw new ValidationError('at', 'must be in the future; to publish now, publish');
     if (article.embargo_until !== null && at.getTime() < Date.parse(article.embargo_until))
       throw new ValidationError('at', `is before the embargo (${article.embargo_until})`);
+    await assertReadyToPublish(trx, article);
     await trx
       .updateTable('articles')
       .set({ status: 'scheduled', scheduled_for: at.toISOString(), updated_at: now.toISOString() })

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sql } from 'kysely';
 import { cacheKey } from '../change-set.js';
-import { ConflictError, NotFoundError } from '../errors.js';
+import { ConflictError } from '../errors.js';
 import { defineOperation } from '../operation.js';
 import { writersPolicy } from '../policy.js';
 import { idSchema } from './input-schemas.js';
@@ -9,15 +9,16 @@ import {
   addArticleCacheKeys,
   articlePath,
   assertMayChangeArticle,
-  articleFields,
+  articleEdits,
   assertReferencesExist,
   assertSlugFree,
   checkedBody,
   recordRevision,
   replaceBylinesAndTags,
+  findArticleToChange,
 } from './article-support.js';
 
-const input = articleFields.partial().extend({
+const input = articleEdits.extend({
   id: idSchema,
   /** The version the editor started from; a newer stored version means someone else saved first. */
   expectedVersion: z.number().int().positive().optional(),
@@ -32,12 +33,7 @@ export const updateArticle = defineOperation({
   input,
   policy: writersPolicy,
   async run({ trx, actor, now, changes }, data) {
-    const current = await trx
-      .selectFrom('articles')
-      .selectAll()
-      .where('id', '=', data.id)
-      .executeTakeFirst();
-    if (!current) throw new NotFoundError(`no article with id ${data.id}`);
+    const current = await findArticleToChange(trx, data.id);
     assertMayChangeArticle(actor, current, 'edit');
     if (data.expectedVersion !== undefined && data.expectedVersion !== current.version)
       throw new ConflictError(
@@ -82,6 +78,8 @@ export const updateArticle = defineOperation({
         section_id: next.sectionId,
         type: data.type ?? current.type,
         lead_media_id: next.leadMediaId,
+        seo_title: data.seoTitle ?? current.seo_title,
+        seo_description: data.seoDescription ?? current.seo_description,
         ...(data.embargoUntil !== undefined && {
           embargo_until:
             data.embargoUntil === null ? null : new Date(data.embargoUntil).toISOString(),

@@ -44,16 +44,15 @@ type LinkRow = Pick<
 >;
 
 /**
- * Published articles with their section, and only what a link to them shows. Every column read
- * costs (SQLite decodes it, V8 makes a string of it), so lists that show no image or dek use this.
+ * Articles with their section, and only what a link to them shows (callers add the status they
+ * want: readers see only published ones; the newsroom's preview reads any).
  */
-function publishedArticleLinks(db: Kysely<Database>) {
+function articleLinks(db: Kysely<Database>) {
   return db
     .selectFrom('articles as a')
     .innerJoin('section_translations as st', (join) =>
       join.onRef('st.section_id', '=', 'a.section_id').onRef('st.locale', '=', 'a.locale'),
     )
-    .where('a.status', '=', 'published')
     .select([
       'a.id',
       'a.locale',
@@ -82,7 +81,12 @@ function linkFromRow(row: LinkRow, bylines: Map<number, BylineView[]>): ArticleL
 
 /** Published articles joined to their section and lead image, all in the article's own locale. */
 export function publishedArticles(db: Kysely<Database>) {
-  return publishedArticleLinks(db)
+  return articlesWithLeadImage(db).where('a.status', '=', 'published');
+}
+
+/** Articles in any status, joined like `publishedArticles`: for the newsroom's preview. */
+export function articlesWithLeadImage(db: Kysely<Database>) {
+  return articleLinks(db)
     .leftJoin('media as m', 'm.id', 'a.lead_media_id')
     .leftJoin('media_translations as mt', (join) =>
       join.onRef('mt.media_id', '=', 'm.id').onRef('mt.locale', '=', 'a.locale'),

@@ -7,7 +7,8 @@ import type { JsonArrayColumn } from '../../db/dialect-features.js';
 import { preparedQuery } from '../../db/prepared-query.js';
 import type { ArticleType, Database, Locale } from '../../db/schema.js';
 import { sitePaths } from '../site-paths.js';
-import { publishedArticles, summaryFromRow } from './article-summaries.js';
+import { articlesWithLeadImage, publishedArticles, summaryFromRow } from './article-summaries.js';
+import type { PublishedArticlesQuery } from './article-summaries.js';
 import type { ArticleLink, ArticlePageData, BylineView } from './reader-types.js';
 
 /** Same-language stories in the Recommended block; one more may come from the other edition. */
@@ -36,102 +37,112 @@ type LinkJson = {
  * the same section and language; then one story from the same section in the other edition that
  * has no version in the reader's language, so bilingual readers see what they would otherwise miss.
  */
-const articlePageRow = preparedQuery(
-  (db, p: { locale: Locale; sectionSlug: string; slug: string }) => {
-    const { jsonArrayFrom } = dialectFeatures(db);
-    // Subqueries refer to the outer article (`a`) and recommendation (`r`) rows by name.
-    const outer = <T>(column: string) => sql.ref<T>(column);
-    const bylinesOf = (articleRef: 'a.id' | 'r.id') =>
-      jsonArrayFrom(
-        db
-          .selectFrom('article_authors as aa')
-          .innerJoin('authors as au', 'au.id', 'aa.author_id')
-          .select(['au.id', 'au.name', 'au.slug'])
-          .where('aa.article_id', '=', outer<number>(articleRef))
-          .orderBy('aa.position'),
-      );
-    const linksInSection = () =>
+function articlePageQuery(db: Kysely<Database>, articles: PublishedArticlesQuery) {
+  const { jsonArrayFrom } = dialectFeatures(db);
+  // Subqueries refer to the outer article (`a`) and recommendation (`r`) rows by name.
+  const outer = <T>(column: string) => sql.ref<T>(column);
+  const bylinesOf = (articleRef: 'a.id' | 'r.id') =>
+    jsonArrayFrom(
       db
-        .selectFrom('articles as r')
-        .innerJoin('section_translations as rs', (join) =>
-          join.onRef('rs.section_id', '=', 'r.section_id').onRef('rs.locale', '=', 'r.locale'),
-        )
-        .select([
-          'r.id',
-          'r.locale',
-          'r.headline',
-          'r.slug',
-          'r.type',
-          'r.section_id',
-          'rs.name as section_name',
-          'rs.slug as section_slug',
-          'r.published_at',
-          bylinesOf('r.id').as('authors'),
-        ])
-        .where('r.section_id', '=', outer<number>('a.section_id'))
-        .where('r.status', '=', 'published')
-        .orderBy('r.published_at', 'desc');
-
-    return publishedArticles(db)
-      .leftJoin('articles as tr', (join) =>
-        join
-          .onRef('tr.translation_group', '=', 'a.translation_group')
-          .onRef('tr.locale', '!=', 'a.locale')
-          .on('tr.status', '=', 'published'),
-      )
-      .leftJoin('section_translations as trs', (join) =>
-        join.onRef('trs.section_id', '=', 'tr.section_id').onRef('trs.locale', '=', 'tr.locale'),
+        .selectFrom('article_authors as aa')
+        .innerJoin('authors as au', 'au.id', 'aa.author_id')
+        .select(['au.id', 'au.name', 'au.slug'])
+        .where('aa.article_id', '=', outer<number>(articleRef))
+        .orderBy('aa.position'),
+    );
+  const linksInSection = () =>
+    db
+      .selectFrom('articles as r')
+      .innerJoin('section_translations as rs', (join) =>
+        join.onRef('rs.section_id', '=', 'r.section_id').onRef('rs.locale', '=', 'r.locale'),
       )
       .select([
-        'a.translation_group',
-        'a.word_count',
-        'a.updated_at',
-        'a.version',
-        'tr.id as translation_id',
-        'tr.locale as translation_locale',
-        'tr.headline as translation_headline',
-        'tr.slug as translation_slug',
-        'trs.slug as translation_section_slug',
-        jsonArrayFrom(
-          db
-            .selectFrom('article_tags as at')
-            .innerJoin('tag_translations as tt', 'tt.tag_id', 'at.tag_id')
-            .select(['tt.tag_id as id', 'tt.name', 'tt.slug'])
-            .where('tt.locale', '=', outer<Locale>('a.locale'))
-            .where('at.article_id', '=', outer<number>('a.id'))
-            .orderBy('tt.name'),
-        ).as('tags'),
-        bylinesOf('a.id').as('authors'),
-        jsonArrayFrom(
-          linksInSection()
-            .where('r.locale', '=', outer<Locale>('a.locale'))
-            .where('r.id', '!=', outer<number>('a.id'))
-            .limit(sql.lit(SAME_LANGUAGE_RECOMMENDATIONS)),
-        ).as('same_language'),
-        jsonArrayFrom(
-          linksInSection()
-            .where('r.locale', '!=', outer<Locale>('a.locale'))
-            .where('r.translation_group', '!=', outer<string>('a.translation_group'))
-            .where(({ not, exists, selectFrom }) =>
-              not(
-                exists(
-                  selectFrom('articles as own')
-                    .select('own.id')
-                    .whereRef('own.translation_group', '=', 'r.translation_group')
-                    .where('own.locale', '=', outer<Locale>('a.locale'))
-                    .where('own.status', '=', 'published'),
-                ),
-              ),
-            )
-            .limit(sql.lit(1)),
-        ).as('other_language'),
-        'a.body_html_version',
-        'a.body_html',
+        'r.id',
+        'r.locale',
+        'r.headline',
+        'r.slug',
+        'r.type',
+        'r.section_id',
+        'rs.name as section_name',
+        'rs.slug as section_slug',
+        'r.published_at',
+        bylinesOf('r.id').as('authors'),
       ])
+      .where('r.section_id', '=', outer<number>('a.section_id'))
+      .where('r.status', '=', 'published')
+      .orderBy('r.published_at', 'desc');
+
+  return articles
+    .leftJoin('articles as tr', (join) =>
+      join
+        .onRef('tr.translation_group', '=', 'a.translation_group')
+        .onRef('tr.locale', '!=', 'a.locale')
+        .on('tr.status', '=', 'published'),
+    )
+    .leftJoin('section_translations as trs', (join) =>
+      join.onRef('trs.section_id', '=', 'tr.section_id').onRef('trs.locale', '=', 'tr.locale'),
+    )
+    .select([
+      'a.translation_group',
+      'a.word_count',
+      'a.updated_at',
+      'a.version',
+      'tr.id as translation_id',
+      'tr.locale as translation_locale',
+      'tr.headline as translation_headline',
+      'tr.slug as translation_slug',
+      'trs.slug as translation_section_slug',
+      jsonArrayFrom(
+        db
+          .selectFrom('article_tags as at')
+          .innerJoin('tag_translations as tt', 'tt.tag_id', 'at.tag_id')
+          .select(['tt.tag_id as id', 'tt.name', 'tt.slug'])
+          .where('tt.locale', '=', outer<Locale>('a.locale'))
+          .where('at.article_id', '=', outer<number>('a.id'))
+          .orderBy('tt.name'),
+      ).as('tags'),
+      bylinesOf('a.id').as('authors'),
+      jsonArrayFrom(
+        linksInSection()
+          .where('r.locale', '=', outer<Locale>('a.locale'))
+          .where('r.id', '!=', outer<number>('a.id'))
+          .limit(sql.lit(SAME_LANGUAGE_RECOMMENDATIONS)),
+      ).as('same_language'),
+      jsonArrayFrom(
+        linksInSection()
+          .where('r.locale', '!=', outer<Locale>('a.locale'))
+          .where('r.translation_group', '!=', outer<string>('a.translation_group'))
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('articles as own')
+                  .select('own.id')
+                  .whereRef('own.translation_group', '=', 'r.translation_group')
+                  .where('own.locale', '=', outer<Locale>('a.locale'))
+                  .where('own.status', '=', 'published'),
+              ),
+            ),
+          )
+          .limit(sql.lit(1)),
+      ).as('other_language'),
+      'a.seo_title',
+      'a.seo_description',
+      'a.body_html_version',
+      'a.body_html',
+    ]);
+}
+
+const articlePageRow = preparedQuery(
+  (db, p: { locale: Locale; sectionSlug: string; slug: string }) =>
+    articlePageQuery(db, publishedArticles(db))
       .where('a.locale', '=', p.locale)
       .where('a.slug', '=', p.slug)
-      .where('st.slug', '=', p.sectionSlug);
-  },
+      .where('st.slug', '=', p.sectionSlug),
+);
+
+/** The same page for an article in any status, by id: what the newsroom previews. */
+const articlePreviewRow = preparedQuery((db, p: { id: number }) =>
+  articlePageQuery(db, articlesWithLeadImage(db)).where('a.id', '=', p.id),
 );
 
 function linkFromJson(link: LinkJson): ArticleLink {
@@ -156,7 +167,30 @@ export async function loadArticlePage(
   path: { locale: Locale; sectionSlug: string; slug: string },
 ): Promise<ArticlePageData | null> {
   const [row] = await articlePageRow(db, path);
-  if (!row) return null;
+  return row ? articlePageData(db, row) : null;
+}
+
+/**
+ * The article page's data for any article, published or not: the newsroom's preview shows a
+ * draft exactly as the reader site will. An unpublished article is dated now.
+ */
+export async function loadArticlePreview(
+  db: Kysely<Database>,
+  id: number,
+  now: Date,
+): Promise<ArticlePageData | null> {
+  const [row] = await articlePreviewRow(db, { id });
+  return row
+    ? articlePageData(db, { ...row, published_at: row.published_at ?? now.toISOString() })
+    : null;
+}
+
+type ArticlePageRow = Awaited<ReturnType<typeof articlePageRow>>[number];
+
+async function articlePageData(
+  db: Kysely<Database>,
+  row: ArticlePageRow,
+): Promise<ArticlePageData> {
   const authors = jsonArray(row.authors as JsonArrayColumn<BylineView>);
   const recommended = [
     ...jsonArray(row.same_language as JsonArrayColumn<LinkJson>),
@@ -175,6 +209,8 @@ export async function loadArticlePage(
       updatedAt: row.updated_at,
       version: row.version,
       tags: jsonArray(row.tags as JsonArrayColumn<{ id: number; name: string; slug: string }>),
+      seoTitle: row.seo_title,
+      seoDescription: row.seo_description,
     },
     translations:
       row.translation_id !== null &&

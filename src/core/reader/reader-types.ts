@@ -54,6 +54,10 @@ export interface ArticlePageData {
     updatedAt: string;
     version: number;
     tags: { id: number; name: string; slug: string }[];
+    /** '' when the newsroom left it to the headline. */
+    seoTitle: string;
+    /** '' when the newsroom left it to the dek. */
+    seoDescription: string;
   };
   translations: TranslationLink[];
   recommended: ArticleLink[];

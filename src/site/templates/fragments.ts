@@ -33,21 +33,40 @@ export function dateTime(iso: string, locale: Locale, timeZone: string): SafeHtm
   return html`<time datetime="${iso}">${formatDateTime(iso, locale, timeZone)}</time>`;
 }
 
+/** Formats a browser may not decode, best first; `<picture>` offers them before the fallback. */
+const MODERN_FORMATS = ['image/avif', 'image/webp'];
+
+const srcsetOf = (renditions: ImageView['variants']): string =>
+  renditions.map((variant) => `${mediaUrl(variant.path)} ${variant.width}w`).join(', ');
+
 /**
- * A responsive image: every stored rendition in `srcset`, intrinsic size set so the page does
- * not jump as it loads. `sizes` matches the stylesheet's column widths.
+ * A responsive image: the stored renditions in `srcset`, intrinsic size set so the page does not
+ * jump as it loads. `sizes` matches the stylesheet's column widths. When the renditions come in
+ * several formats (uploads: AVIF, WebP and JPEG), `<picture>` offers the smaller modern ones
+ * first and JPEG to everything else; the original upload itself is never sent to readers.
  */
 export function responsiveImage(
   image: ImageView,
   options: { sizes: string; isLead?: boolean; alt?: string },
 ): SafeHtml {
-  const renditions = image.variants.length > 0 ? image.variants : [image];
-  const srcset = renditions
-    .map((variant) => `${mediaUrl(variant.path)} ${variant.width}w`)
-    .join(', ');
+  const renditions: ImageView['variants'] =
+    image.variants.length > 0 ? image.variants : [{ ...image, mime: '' }];
+  const jpeg = renditions.filter((variant) => variant.mime === 'image/jpeg');
+  const fallback = jpeg.length > 0 ? jpeg : renditions;
+  const largest = fallback.reduce((a, b) => (b.width > a.width ? b : a));
+  const sources =
+    jpeg.length > 0
+      ? MODERN_FORMATS.map((mime) => renditions.filter((variant) => variant.mime === mime))
+          .filter((group) => group.length > 0)
+          .map(
+            (group) =>
+              html`<source type="${group[0]?.mime ?? ''}" srcset="${srcsetOf(group)}" sizes="${options.sizes}">`,
+          )
+      : [];
   // The lead image is the page's largest paint: fetch it first. The rest load as they scroll in.
   const loading = options.isLead ? html` fetchpriority="high"` : html` loading="lazy"`;
-  return html`<img src="${mediaUrl(image.path)}" srcset="${srcset}" sizes="${options.sizes}" width="${image.width}" height="${image.height}" alt="${options.alt ?? image.alt}"${loading} decoding="async">`;
+  const img = html`<img src="${mediaUrl(largest.path)}" srcset="${srcsetOf(fallback)}" sizes="${options.sizes}" width="${largest.width}" height="${largest.height}" alt="${options.alt ?? image.alt}"${loading} decoding="async">`;
+  return sources.length > 0 ? html`<picture>${sources}${img}</picture>` : img;
 }
 
 export function imageCredit(image: ImageView): SafeHtml | null {
