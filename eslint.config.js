@@ -17,4 +17,30 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // The newsroom app (admin/) runs in the browser: React with JSX, the DOM's globals.
+    files: ['admin/**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { ecmaFeatures: { jsx: true } },
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        navigator: 'readonly',
+        localStorage: 'readonly',
+        history: 'readonly',
+        fetch: 'readonly',
+        FormData: 'readonly',
+        File: 'readonly',
+        HTMLElement: 'readonly',
+        DOMException: 'readonly',
+        AbortController: 'readonly',
+        URLSearchParams: 'readonly',
+        requestAnimationFrame: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+      },
+    },
+  },
 );

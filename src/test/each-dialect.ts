@@ -43,7 +43,13 @@ export interface DialectSuite {
 /** A Galley instance on a new, empty database of the given dialect. */
 export async function openTestGalley(
   dialect: DialectName,
-  options: { demo?: boolean; pageCache?: boolean; logger?: Logger } = {},
+  options: {
+    demo?: boolean;
+    pageCache?: boolean;
+    logger?: Logger;
+    /** Where readers reach it; the default is a name no request ever goes to. */
+    publicUrl?: string;
+  } = {},
 ): Promise<{ galley: Galley; cleanUp: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'galley-test-'));
   const pgDatabase = dialect === 'postgres' ? await createTestDatabase() : null;
@@ -52,7 +58,7 @@ export async function openTestGalley(
     host: '127.0.0.1',
     dataDir,
     databaseUrl: pgDatabase ? pgDatabase.url : `sqlite:${join(dataDir, 'galley.db')}`,
-    publicUrl: 'https://news.galley.test',
+    publicUrl: options.publicUrl ?? 'https://news.galley.test',
     loadDemo: options.demo ?? false,
     pageCache: options.pageCache ?? true,
   };

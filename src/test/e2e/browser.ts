@@ -7,6 +7,8 @@
  * through small structural types or string expressions.
  */
 import type { Server } from 'node:http';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { createNodeServer, listen } from '../../server/node-server.js';
@@ -26,17 +28,32 @@ export interface TestSite {
   close: () => Promise<void>;
 }
 
-/** A Galley with the demo loaded, served over node:http on 127.0.0.1 and a free port. */
+/** A free TCP port on 127.0.0.1, to know the server's address before the server exists. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((done) => probe.close(() => done()));
+  return port;
+}
+
+/**
+ * A Galley with the demo loaded, served over node:http on 127.0.0.1 and a free port. Its public
+ * URL is that same address, as the browser sees it: the Admin API accepts changes only from its
+ * own origin, and canonical links point where the pages really are.
+ */
 export async function startSite(): Promise<TestSite> {
-  const { galley, cleanUp } = await openTestGalley('sqlite', { demo: true });
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const { galley, cleanUp } = await openTestGalley('sqlite', { demo: true, publicUrl: origin });
   let server: Server | undefined;
   try {
     server = createNodeServer(galley);
-    const port = await listen(server, 0, '127.0.0.1');
+    await listen(server, port, '127.0.0.1');
     const opened = server;
     return {
       galley,
-      origin: `http://127.0.0.1:${port}`,
+      origin,
       close: async () => {
         opened.closeAllConnections();
         await new Promise<void>((resolveClose) => opened.close(() => resolveClose()));

@@ -1,0 +1,118 @@
+/**
+ * The Admin API client: same-origin JSON, the session cookie, and the CSRF token (kept in
+ * memory only; after a reload it comes back from GET /session).
+ */
+export const API_BASE = '/api/admin';
+
+let csrfToken = '';
+let onUnauthorized: (() => void) | null = null;
+
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+/** Called when a request gets 401: the session ended; the app shows the login screen. */
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
+/** The server answered with an error: `{ error: { message, field?, ...details } }`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly field: string | undefined,
+    readonly details: Record<string, unknown>,
+    readonly retryAfter: number | null,
+  ) {
+    super(message);
+  }
+}
+
+/** The request never got an answer: offline, or the server is down. */
+export class NetworkError extends Error {}
+
+interface RequestOptions {
+  /** A JSON body, or FormData for uploads. */
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Don't treat a 401 as "session ended" (the login form itself). */
+  quiet401?: boolean;
+}
+
+export async function request<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  options: RequestOptions = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  let body: BodyInit | undefined;
+  if (options.body instanceof FormData) body = options.body;
+  else if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}`, {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: options.signal ?? null,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new NetworkError(error instanceof Error ? error.message : String(error));
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (!response.ok) {
+    const error =
+      typeof json === 'object' && json !== null && 'error' in json
+        ? ((json as { error: Record<string, unknown> }).error ?? {})
+        : {};
+    const { message, field, ...details } = error;
+    const retryAfter = Number(response.headers.get('retry-after'));
+    if (response.status === 401 && !options.quiet401) onUnauthorized?.();
+    throw new ApiError(
+      response.status,
+      typeof message === 'string' ? message : `${response.status} ${response.statusText}`,
+      typeof field === 'string' ? field : undefined,
+      details,
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+    );
+  }
+  return json as T;
+}
+
+export const get = <T>(path: string, signal?: AbortSignal) =>
+  request<T>('GET', path, signal ? { signal } : {});
+export const post = <T>(path: string, body?: unknown) =>
+  request<T>('POST', path, body === undefined ? {} : { body });
+export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, { body });
+export const del = (path: string): Promise<unknown> => request<unknown>('DELETE', path);
+
+/** `?a=1&b=x` from the defined, non-empty values. */
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** A message for any error, for display. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError)
+    return error.field ? `${error.field}: ${error.message}` : error.message;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

@@ -1,0 +1,919 @@
+/**
+ * The article editor: every field, the body, autosave, the lead image, publishing checks and
+ * workflow buttons, preview, translations and revisions.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, del, errorMessage, get, post } from '../api.ts';
+import { Link } from '../components/Link.tsx';
+import { MediaDetails } from '../components/MediaDetails.tsx';
+import { MediaPicker } from '../components/MediaPicker.tsx';
+import { ScreenHeading } from '../components/ScreenHeading.tsx';
+import { clearLocalDraft, readLocalDraft, useAutosave } from '../editor/autosave.ts';
+import type { LocalDraft, SaveState } from '../editor/autosave.ts';
+import { BodyEditor } from '../editor/BodyEditor.tsx';
+import type { BodyImageAttrs } from '../editor/body-extensions.ts';
+import { bodyImages, isoToLocal, localToIso } from '../editor/body-utils.ts';
+import { useI18n } from '../i18n/index.tsx';
+import type { Translate } from '../i18n/index.tsx';
+import { largestUrl, mediaText, thumbnailUrl } from '../media.ts';
+import { sectionName, tagName, useReferenceData } from '../reference-data.ts';
+import type { ReferenceData } from '../reference-data.ts';
+import { navigate } from '../router.ts';
+import { useSession } from '../session.tsx';
+import { ARTICLE_TYPES } from '../types.ts';
+import type { Article, ArticleFields, ArticleType, Locale, Media, User } from '../types.ts';
+import { PreviewPanel } from './PreviewPanel.tsx';
+import { RevisionsPanel } from './RevisionsPanel.tsx';
+import { TranslationsPanel } from './TranslationsPanel.tsx';
+
+function fieldsOf(article: Article): ArticleFields {
+  return {
+    headline: article.headline,
+    dek: article.dek,
+    slug: article.slug,
+    sectionId: article.sectionId,
+    type: article.type,
+    authorIds: article.authorIds,
+    tagIds: article.tagIds,
+    leadMediaId: article.leadMediaId,
+    body: article.body,
+    embargoUntil: article.embargoUntil,
+    seoTitle: article.seoTitle ?? '',
+    seoDescription: article.seoDescription ?? '',
+  };
+}
+
+interface Loaded {
+  article: Article;
+  fields: ArticleFields;
+  leadMedia: Media | null;
+  /** Changes kept on this computer that were not saved, and whether they were applied. */
+  localDraft: { draft: LocalDraft; applied: boolean } | null;
+}
+
+async function loadArticle(id: number): Promise<Loaded> {
+  const { article } = await get<{ article: Article }>(`/articles/${id}`);
+  let leadMedia = article.leadMedia ?? null;
+  if (article.leadMediaId !== null && article.leadMedia === undefined) {
+    leadMedia = await get<{ media: Media }>(`/media/${article.leadMediaId}`).then(
+      (result) => result.media,
+      () => null,
+    );
+  }
+  const draft = readLocalDraft(id);
+  const applies = draft !== null && draft.baseVersion === article.version;
+  return {
+    article,
+    fields: applies ? { ...fieldsOf(article), ...draft.fields } : fieldsOf(article),
+    leadMedia,
+    localDraft: draft ? { draft, applied: applies } : null,
+  };
+}
+
+export function ArticleEditor({ id }: { id: number }) {
+  const { t } = useI18n();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [loadCount, setLoadCount] = useState(0);
+
+  const reload = useCallback(() => {
+    setError(null);
+    loadArticle(id).then(
+      (result) => {
+        setLoaded(result);
+        setLoadCount((n) => n + 1);
+      },
+      (caught: unknown) => setError(caught),
+    );
+  }, [id]);
+
+  useEffect(() => reload(), [reload]);
+
+  if (error)
+    return (
+      <>
+        <ScreenHeading title={t('editArticle')} />
+        <p role="alert" className="error">
+          {t('errorPrefix', { message: errorMessage(error) })}
+        </p>
+        <p>
+          <Link to="/">{t('backToArticles')}</Link>
+        </p>
+      </>
+    );
+  if (!loaded)
+    return (
+      <>
+        <ScreenHeading title={t('editArticle')} />
+        <p role="status">{t('loading')}</p>
+      </>
+    );
+  return (
+    <EditorScreen
+      key={loadCount}
+      loaded={loaded}
+      onReload={() => {
+        clearLocalDraft(id);
+        reload();
+      }}
+    />
+  );
+}
+
+const ROLE_RANK: Record<User['role'], number> = { contributor: 0, author: 1, editor: 2, admin: 3 };
+
+type Action = 'submit' | 'return-to-draft' | 'publish' | 'unpublish' | 'schedule';
+
+/** The transitions this user may try on this article (the server has the last word). */
+function allowedActions(user: User, article: Article): Action[] {
+  const isEditor = ROLE_RANK[user.role] >= ROLE_RANK.editor;
+  const isOwn = article.createdByUserId === user.id;
+  const mayPublish = isEditor || (user.role === 'author' && isOwn);
+  switch (article.status) {
+    case 'draft':
+      return ['submit', ...(mayPublish ? (['publish', 'schedule'] as const) : [])];
+    case 'in_review':
+      return isEditor ? ['publish', 'schedule', 'return-to-draft'] : [];
+    case 'scheduled':
+      return [
+        ...(mayPublish ? (['publish'] as const) : []),
+        ...(isEditor ? (['return-to-draft'] as const) : []),
+      ];
+    case 'published':
+      return isEditor ? ['unpublish'] : [];
+    case 'unpublished':
+      return [
+        ...(mayPublish ? (['publish'] as const) : []),
+        ...(isEditor ? (['return-to-draft'] as const) : []),
+        'submit',
+      ];
+  }
+}
+
+interface Check {
+  level: 'error' | 'warning';
+  text: string;
+}
+
+function publishingChecks(
+  fields: ArticleFields,
+  leadMedia: Media | null,
+  locale: Locale,
+  t: Translate,
+): Check[] {
+  const checks: Check[] = [];
+  if (fields.leadMediaId !== null && leadMedia) {
+    const text = mediaText(leadMedia, locale);
+    if (!text.alt.trim())
+      checks.push({ level: 'error', text: t('checkMissingAlt', { image: t('leadImageName') }) });
+    if (!text.caption.trim())
+      checks.push({
+        level: 'warning',
+        text: t('checkMissingCaption', { image: t('leadImageName') }),
+      });
+  }
+  for (const image of bodyImages(fields.body)) {
+    const name = t('bodyImageName', { n: image.index });
+    if (!image.alt.trim())
+      checks.push({ level: 'error', text: t('checkMissingAlt', { image: name }) });
+    if (!image.caption.trim())
+      checks.push({ level: 'warning', text: t('checkMissingCaption', { image: name }) });
+  }
+  return checks;
+}
+
+function EditorScreen({ loaded, onReload }: { loaded: Loaded; onReload: () => void }) {
+  const { t, formatDate } = useI18n();
+  const { user } = useSession();
+  const { data: refs } = useReferenceData();
+  const [article, setArticle] = useState(loaded.article);
+  const [fields, setFields] = useState(loaded.fields);
+  const [leadMedia, setLeadMedia] = useState<Media | null>(loaded.leadMedia);
+  const [localDraft, setLocalDraft] = useState(loaded.localDraft);
+  const [picker, setPicker] = useState<{ onPick: (media: Media) => void } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [checks, setChecks] = useState<{ list: Check[]; confirm: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [scheduleAt, setScheduleAt] = useState(isoToLocal(article.scheduledFor));
+  const [bodyKey, setBodyKey] = useState(0);
+  const [revisionsKey, setRevisionsKey] = useState(0);
+  const locale = article.locale;
+  const autosave = useAutosave(article.id, article.version, (saved) => {
+    setArticle(saved);
+    setRevisionsKey((n) => n + 1);
+  });
+
+  // Changes restored from this computer: save them now.
+  const applied = useRef(false);
+  useEffect(() => {
+    if (applied.current || !loaded.localDraft?.applied) return;
+    applied.current = true;
+    autosave.change(loaded.localDraft.draft.fields);
+  }, [autosave, loaded.localDraft]);
+
+  const update = (patch: Partial<ArticleFields>) => {
+    setFields((current) => ({ ...current, ...patch }));
+    autosave.change(patch);
+  };
+
+  const serverField = autosave.state.kind === 'error' ? autosave.state.field : undefined;
+  const fieldError = (name: string) =>
+    serverField &&
+    (serverField === name ||
+      serverField.startsWith(`${name}.`) ||
+      serverField.startsWith(`${name}[`))
+      ? autosave.state.kind === 'error'
+        ? autosave.state.message
+        : null
+      : null;
+
+  async function runAction(action: Action, confirmed = false) {
+    setMessage(null);
+    if (action === 'publish' || action === 'schedule') {
+      const list = publishingChecks(fields, leadMedia, locale, t);
+      const errors = list.filter((check) => check.level === 'error');
+      if (errors.length > 0) {
+        setChecks({ list, confirm: false });
+        setMessage({ kind: 'error', text: t('cannotPublish') });
+        return;
+      }
+      if (list.length > 0 && !confirmed && action === 'publish') {
+        setChecks({ list, confirm: true });
+        return;
+      }
+    }
+    setChecks(null);
+    setBusy(true);
+    try {
+      if (!(await autosave.flush())) {
+        setMessage({ kind: 'error', text: t('cannotPublish') });
+        return;
+      }
+      let result: { article: Article };
+      if (action === 'schedule') {
+        const at = localToIso(scheduleAt);
+        if (!at) {
+          setMessage({
+            kind: 'error',
+            text: t('refused', { message: `${t('scheduleAt')}: ${t('required')}` }),
+          });
+          return;
+        }
+        result = await post<{ article: Article }>(`/articles/${article.id}/schedule`, { at });
+      } else result = await post<{ article: Article }>(`/articles/${article.id}/${action}`);
+      setArticle(result.article);
+      autosave.setVersion(result.article.version);
+      setRevisionsKey((n) => n + 1);
+      setMessage({
+        kind: 'ok',
+        text: t('actionDone', { status: t(`status_${result.article.status}`) }),
+      });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409 && error.field === 'expectedVersion')
+        onReload();
+      setMessage({ kind: 'error', text: t('refused', { message: errorMessage(error) }) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function deleteArticle() {
+    if (!window.confirm(t('confirmDelete'))) return;
+    try {
+      await autosave.flush();
+      await del(`/articles/${article.id}`);
+      clearLocalDraft(article.id);
+      autosave.reset(article.version);
+      navigate('/');
+    } catch (error) {
+      setMessage({ kind: 'error', text: t('refused', { message: errorMessage(error) }) });
+    }
+  }
+
+  const requestImage = (insert: (attrs: BodyImageAttrs) => void) =>
+    setPicker({
+      onPick: (media) => {
+        const text = mediaText(media, locale);
+        const size = largestUrl(media);
+        insert({
+          src: size.url,
+          alt: text.alt,
+          caption: text.caption || null,
+          credit: text.credit || null,
+          width: size.width,
+          height: size.height,
+        });
+      },
+    });
+
+  const actions = allowedActions(user, article);
+  const isEditor = ROLE_RANK[user.role] >= ROLE_RANK.editor;
+  const actionLabel: Record<Action, string> = {
+    submit: t('submit'),
+    'return-to-draft': t('returnToDraft'),
+    publish: t('publish'),
+    unpublish: t('unpublish'),
+    schedule: t('schedule'),
+  };
+
+  return (
+    <div className="editor-screen">
+      <div className="screen-header">
+        <ScreenHeading title={t('editorFor', { headline: fields.headline })}>
+          <span className="subtle">{t('editArticle')}: </span>
+          <span lang={locale}>{fields.headline}</span>
+        </ScreenHeading>
+        <SaveStatus state={autosave.state} onReload={onReload} />
+      </div>
+
+      {localDraft && (
+        <div className="notice" role="status">
+          {localDraft.applied ? (
+            <p>{t('localDraftApplied')}</p>
+          ) : (
+            <>
+              <p>{t('localDraftFound')}</p>
+              <button
+                type="button"
+                className="button secondary"
+                onClick={() => {
+                  setFields((current) => ({ ...current, ...localDraft.draft.fields }));
+                  autosave.change(localDraft.draft.fields);
+                  setBodyKey((n) => n + 1);
+                  setLocalDraft(null);
+                }}
+              >
+                {t('applyLocalDraft')}
+              </button>{' '}
+              <button
+                type="button"
+                className="button secondary"
+                onClick={() => {
+                  clearLocalDraft(article.id);
+                  setLocalDraft(null);
+                }}
+              >
+                {t('discardLocalDraft')}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+
+      <div className="editor-columns">
+        <div className="editor-main">
+          <TextField
+            id="headline"
+            label={t('headline')}
+            value={fields.headline}
+            lang={locale}
+            error={fieldError('headline')}
+            onChange={(value) => update({ headline: value })}
+            big
+          />
+          <TextField
+            id="dek"
+            label={t('dek')}
+            value={fields.dek}
+            lang={locale}
+            error={fieldError('dek')}
+            multiline
+            onChange={(value) => update({ dek: value })}
+          />
+          <div className="field">
+            <span className="label" id="body-label">
+              {t('body')}
+            </span>
+            <BodyEditor
+              key={bodyKey}
+              initial={fields.body}
+              locale={locale}
+              onChange={(body) => update({ body })}
+              onRequestImage={requestImage}
+            />
+            {fieldError('body') && (
+              <p className="error" role="alert">
+                {fieldError('body')}
+              </p>
+            )}
+          </div>
+          <PreviewPanel articleId={article.id} beforeOpen={() => autosave.flush()} />
+        </div>
+
+        <div className="editor-side">
+          <section className="card" aria-labelledby="workflow-title">
+            <h2 id="workflow-title">{t('workflow')}</h2>
+            <p>
+              <span className={`badge status-${article.status}`}>
+                {t('currentStatus', { status: t(`status_${article.status}`) })}
+              </span>
+              {article.status === 'scheduled' && article.scheduledFor && (
+                <> {t('scheduledFor', { date: formatDate(article.scheduledFor) })}</>
+              )}
+            </p>
+            {article.path && article.status === 'published' && (
+              <p>
+                {t('publicUrl')}:{' '}
+                <a href={article.path} target="_blank" rel="noopener">
+                  {article.path}
+                </a>
+              </p>
+            )}
+            {actions.includes('schedule') && (
+              <div className="field">
+                <label htmlFor="schedule-at">{t('scheduleAt')}</label>
+                <input
+                  id="schedule-at"
+                  type="datetime-local"
+                  value={scheduleAt}
+                  onChange={(event) => setScheduleAt(event.target.value)}
+                />
+              </div>
+            )}
+            <div className="button-row">
+              {actions.map((action) => (
+                <button
+                  key={action}
+                  type="button"
+                  className={`button ${action === 'publish' ? 'primary' : 'secondary'}`}
+                  disabled={busy || (action === 'schedule' && !scheduleAt)}
+                  onClick={() => void runAction(action)}
+                >
+                  {actionLabel[action]}
+                </button>
+              ))}
+            </div>
+            {checks && (
+              <div className="checks" aria-labelledby="checks-title">
+                <h3 id="checks-title">{t('checksTitle')}</h3>
+                <ul>
+                  {checks.list.map((check) => (
+                    <li key={check.text} className={check.level === 'error' ? 'error' : 'warning'}>
+                      <strong>{check.level === 'error' ? '✖ ' : '⚠ '}</strong>
+                      {check.text}
+                    </li>
+                  ))}
+                </ul>
+                {checks.confirm && (
+                  <>
+                    <p>{t('captionWarning')}</p>
+                    <button
+                      type="button"
+                      className="button primary"
+                      onClick={() => void runAction('publish', true)}
+                    >
+                      {t('publishAnyway')}
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="button secondary"
+                      onClick={() => setChecks(null)}
+                    >
+                      {t('cancel')}
+                    </button>
+                  </>
+                )}
+              </div>
+            )}
+            <div role="alert" className="alert-region">
+              {message?.kind === 'error' && <p className="error">{message.text}</p>}
+            </div>
+            <div role="status">
+              {message?.kind === 'ok' && <p className="success">{message.text}</p>}
+            </div>
+            {isEditor && (
+              <button type="button" className="button danger" onClick={() => void deleteArticle()}>
+                {t('deleteArticle')}
+              </button>
+            )}
+          </section>
+
+          <LeadImage
+            locale={locale}
+            media={leadMedia}
+            onChoose={() =>
+              setPicker({
+                onPick: (media) => {
+                  setLeadMedia(media);
+                  update({ leadMediaId: media.id });
+                },
+              })
+            }
+            onRemove={() => {
+              setLeadMedia(null);
+              update({ leadMediaId: null });
+            }}
+            onSaved={setLeadMedia}
+            error={fieldError('leadMediaId')}
+          />
+
+          <MetadataFields
+            fields={fields}
+            locale={locale}
+            refs={refs}
+            update={update}
+            fieldError={fieldError}
+          />
+
+          <section className="card" aria-labelledby="seo-title">
+            <h2 id="seo-title">{t('seo')}</h2>
+            <p className="help" id="seo-help">
+              {t('seoHelp')}
+            </p>
+            <TextField
+              id="seoTitle"
+              label={t('seoTitle')}
+              value={fields.seoTitle}
+              lang={locale}
+              describedBy="seo-help"
+              error={fieldError('seoTitle')}
+              onChange={(value) => update({ seoTitle: value })}
+            />
+            <TextField
+              id="seoDescription"
+              label={t('seoDescription')}
+              value={fields.seoDescription}
+              lang={locale}
+              multiline
+              describedBy="seo-help"
+              error={fieldError('seoDescription')}
+              onChange={(value) => update({ seoDescription: value })}
+            />
+          </section>
+
+          <section className="card" aria-labelledby="publishing-title">
+            <h2 id="publishing-title">{t('publishing')}</h2>
+            <div className="field">
+              <label htmlFor="embargo">{t('embargo')}</label>
+              <input
+                id="embargo"
+                type="datetime-local"
+                value={isoToLocal(fields.embargoUntil)}
+                aria-describedby={
+                  fieldError('embargoUntil') ? 'embargo-help embargoUntil-error' : 'embargo-help'
+                }
+                aria-invalid={fieldError('embargoUntil') ? true : undefined}
+                onChange={(event) => update({ embargoUntil: localToIso(event.target.value) })}
+              />
+              <p className="help" id="embargo-help">
+                {t('embargoHelp')}
+              </p>
+              {fieldError('embargoUntil') && (
+                <p className="error" id="embargoUntil-error">
+                  {fieldError('embargoUntil')}
+                </p>
+              )}
+              {fields.embargoUntil && (
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => update({ embargoUntil: null })}
+                >
+                  {t('clearEmbargo')}
+                </button>
+              )}
+            </div>
+          </section>
+
+          <TranslationsPanel article={article} beforeCreate={() => autosave.flush()} />
+          <RevisionsPanel
+            key={revisionsKey}
+            article={article}
+            onRestored={(restored) => {
+              autosave.reset(restored.version);
+              setArticle(restored);
+              setFields(fieldsOf(restored));
+              setBodyKey((n) => n + 1);
+            }}
+          />
+        </div>
+      </div>
+
+      {picker && (
+        <MediaPicker locale={locale} onPick={picker.onPick} onClose={() => setPicker(null)} />
+      )}
+    </div>
+  );
+}
+
+function SaveStatus({ state, onReload }: { state: SaveState; onReload: () => void }) {
+  const { t } = useI18n();
+  let text = '';
+  switch (state.kind) {
+    case 'idle':
+      text = '';
+      break;
+    case 'dirty':
+      text = t('unsavedChanges');
+      break;
+    case 'saving':
+      text = t('saving');
+      break;
+    case 'saved':
+      text = t('allSaved');
+      break;
+    case 'offline':
+      text = t('offlineKept');
+      break;
+    case 'conflict':
+      text = t('conflict', { version: state.currentVersion ?? '?' });
+      break;
+    case 'error':
+      text = t('saveFailed', {
+        message: state.field ? `${state.field}: ${state.message}` : state.message,
+      });
+      break;
+  }
+  return (
+    <div className={`save-status save-${state.kind}`}>
+      <p aria-live="polite" aria-atomic="true" className="save-text" data-testid="save-status">
+        <span className="visually-hidden">{t('saveStatus')}: </span>
+        {text}
+      </p>
+      {state.kind === 'conflict' && (
+        <button type="button" className="button primary" onClick={onReload}>
+          {t('reloadCurrent')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  lang,
+  error,
+  multiline,
+  describedBy,
+  big,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  lang?: string;
+  error?: string | null;
+  multiline?: boolean;
+  describedBy?: string;
+  big?: boolean;
+}) {
+  const described =
+    [describedBy, error ? `${id}-error` : undefined].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    value,
+    lang,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': described,
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {multiline ? (
+        <textarea {...common} rows={3} onChange={(event) => onChange(event.target.value)} />
+      ) : (
+        <input
+          {...common}
+          className={big ? 'big' : undefined}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+      {error && (
+        <p className="error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function LeadImage({
+  locale,
+  media,
+  onChoose,
+  onRemove,
+  onSaved,
+  error,
+}: {
+  locale: Locale;
+  media: Media | null;
+  onChoose: () => void;
+  onRemove: () => void;
+  onSaved: (media: Media) => void;
+  error: string | null;
+}) {
+  const { t } = useI18n();
+  return (
+    <section className="card" aria-labelledby="lead-title">
+      <h2 id="lead-title">{t('leadImage')}</h2>
+      {media ? (
+        <>
+          <img
+            className="lead-thumb"
+            src={thumbnailUrl(media)}
+            alt={mediaText(media, locale).alt}
+          />
+          <MediaDetails
+            key={media.id}
+            media={media}
+            locales={[locale]}
+            idPrefix="lead"
+            onSaved={onSaved}
+          />
+        </>
+      ) : (
+        <p className="subtle">{t('noLeadImage')}</p>
+      )}
+      {error && <p className="error">{error}</p>}
+      <div className="button-row">
+        <button type="button" className="button secondary" onClick={onChoose}>
+          {t('chooseImage')}
+        </button>
+        {media && (
+          <button type="button" className="button secondary" onClick={onRemove}>
+            {t('removeImage')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function MetadataFields({
+  fields,
+  locale,
+  refs,
+  update,
+  fieldError,
+}: {
+  fields: ArticleFields;
+  locale: Locale;
+  refs: ReferenceData | null;
+  update: (patch: Partial<ArticleFields>) => void;
+  fieldError: (name: string) => string | null;
+}) {
+  const { t } = useI18n();
+  const [authorToAdd, setAuthorToAdd] = useState('');
+  const authorName = (id: number) =>
+    refs?.authors.find((author) => author.id === id)?.name ?? `#${id}`;
+  const moveAuthor = (index: number, by: -1 | 1) => {
+    const next = [...fields.authorIds];
+    const [moved] = next.splice(index, 1);
+    if (moved === undefined) return;
+    next.splice(index + by, 0, moved);
+    update({ authorIds: next });
+  };
+  const errorText = (name: string) =>
+    fieldError(name) ? (
+      <p className="error" id={`${name}-error`}>
+        {fieldError(name)}
+      </p>
+    ) : null;
+
+  return (
+    <section className="card" aria-labelledby="meta-title">
+      <h2 id="meta-title">{t('details')}</h2>
+      <div className="field">
+        <label htmlFor="slug">{t('slug')}</label>
+        <input
+          id="slug"
+          value={fields.slug}
+          aria-describedby={fieldError('slug') ? 'slug-help slug-error' : 'slug-help'}
+          aria-invalid={fieldError('slug') ? true : undefined}
+          onChange={(event) => update({ slug: event.target.value })}
+        />
+        <p className="help" id="slug-help">
+          {t('slugHelp')}
+        </p>
+        {errorText('slug')}
+      </div>
+      <div className="field">
+        <label htmlFor="sectionId">{t('section')}</label>
+        <select
+          id="sectionId"
+          value={fields.sectionId}
+          aria-invalid={fieldError('sectionId') ? true : undefined}
+          onChange={(event) => update({ sectionId: Number(event.target.value) })}
+        >
+          {!refs && <option value={fields.sectionId}>#{fields.sectionId}</option>}
+          {refs?.sections.map((section) => (
+            <option key={section.id} value={section.id}>
+              {sectionName(section, locale)}
+            </option>
+          ))}
+        </select>
+        {errorText('sectionId')}
+      </div>
+      <div className="field">
+        <label htmlFor="type">{t('articleType')}</label>
+        <select
+          id="type"
+          value={fields.type}
+          onChange={(event) => update({ type: event.target.value as ArticleType })}
+        >
+          {ARTICLE_TYPES.map((code) => (
+            <option key={code} value={code}>
+              {t(`type_${code}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <fieldset className="field">
+        <legend>{t('tags')}</legend>
+        {refs && refs.tags.length === 0 && <p className="subtle">{t('noTags')}</p>}
+        <div className="checkbox-list">
+          {refs?.tags.map((tag) => (
+            <label key={tag.id} className="checkbox">
+              <input
+                type="checkbox"
+                checked={fields.tagIds.includes(tag.id)}
+                onChange={(event) =>
+                  update({
+                    tagIds: event.target.checked
+                      ? [...fields.tagIds, tag.id]
+                      : fields.tagIds.filter((id) => id !== tag.id),
+                  })
+                }
+              />
+              <span lang={locale}>{tagName(tag, locale)}</span>
+            </label>
+          ))}
+        </div>
+        {errorText('tagIds')}
+      </fieldset>
+      <fieldset className="field">
+        <legend>{t('authors')}</legend>
+        <ol className="author-list">
+          {fields.authorIds.map((id, index) => (
+            <li key={id}>
+              <span className="author-name">{authorName(id)}</span>
+              <span className="author-tools">
+                <button
+                  type="button"
+                  className="button small"
+                  aria-label={t('moveUp', { name: authorName(id) })}
+                  disabled={index === 0}
+                  onClick={() => moveAuthor(index, -1)}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="button small"
+                  aria-label={t('moveDown', { name: authorName(id) })}
+                  disabled={index === fields.authorIds.length - 1}
+                  onClick={() => moveAuthor(index, 1)}
+                >
+                  ↓
+                </button>
+                <button
+                  type="button"
+                  className="button small"
+                  aria-label={t('removeAuthor', { name: authorName(id) })}
+                  disabled={fields.authorIds.length === 1}
+                  onClick={() =>
+                    update({ authorIds: fields.authorIds.filter((other) => other !== id) })
+                  }
+                >
+                  ✕
+                </button>
+              </span>
+            </li>
+          ))}
+        </ol>
+        <div className="inline-form">
+          <label htmlFor="add-author">{t('addAuthor')}</label>
+          <select
+            id="add-author"
+            value={authorToAdd}
+            onChange={(event) => setAuthorToAdd(event.target.value)}
+          >
+            <option value="">{t('chooseAuthor')}</option>
+            {refs?.authors
+              .filter((author) => !fields.authorIds.includes(author.id))
+              .map((author) => (
+                <option key={author.id} value={author.id}>
+                  {author.name}
+                </option>
+              ))}
+          </select>
+          <button
+            type="button"
+            className="button secondary"
+            disabled={!authorToAdd}
+            onClick={() => {
+              update({ authorIds: [...fields.authorIds, Number(authorToAdd)] });
+              setAuthorToAdd('');
+            }}
+          >
+            {t('addAuthor')}
+          </button>
+        </div>
+        {errorText('authorIds')}
+      </fieldset>
+    </section>
+  );
+}
