@@ -36,7 +36,29 @@ export const sitePaths = {
   author: (locale: Locale, authorSlug: string) =>
     `/${locale}/${LOCALIZED_SEGMENTS[locale].author}/${authorSlug}`,
   contact: (locale: Locale) => `/${locale}/${LOCALIZED_SEGMENTS[locale].contact}`,
+  /**
+   * A list page's feed: the list's own path plus `feed.xml` (RSS 2.0), `feed.atom` (Atom 1.0) or
+   * `feed.json` (JSON Feed 1.1), e.g. `/es/tema/puerto/feed.atom`. `listPath` is one of the
+   * paths above (home, section, tag, author).
+   */
+  feed: (listPath: string, format: FeedFormat) =>
+    `${listPath.endsWith('/') ? listPath : `${listPath}/`}${FEED_FILES[format]}`,
+  sitemapIndex: () => '/sitemap.xml',
+  robots: () => '/robots.txt',
 } as const;
+
+export const FEED_FORMATS = ['rss', 'atom', 'json'] as const;
+export type FeedFormat = (typeof FEED_FORMATS)[number];
+export const FEED_FILES: Record<FeedFormat, string> = {
+  rss: 'feed.xml',
+  atom: 'feed.atom',
+  json: 'feed.json',
+};
+export const FEED_MEDIA_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml',
+  atom: 'application/atom+xml',
+  json: 'application/feed+json',
+};
 
 /** Lowercase ASCII words joined by single hyphens: what every slug must look like. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
