@@ -109,10 +109,38 @@ export function query(params: Record<string, string | number | undefined | null>
   return text ? `?${text}` : '';
 }
 
-/** A message for any error, for display. */
+/**
+ * The message without its field name: validation errors already say `field: message`, which
+ * reads oddly next to the field itself.
+ */
+export function fieldMessage(error: ApiError): string {
+  const prefix = error.field ? `${error.field}: ` : '';
+  return prefix && error.message.startsWith(prefix)
+    ? error.message.slice(prefix.length)
+    : error.message;
+}
+
+/** A message for any error, for display away from the form: it names the field once. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError)
-    return error.field ? `${error.field}: ${error.message}` : error.message;
+    return error.field ? `${error.field}: ${fieldMessage(error)}` : error.message;
   if (error instanceof Error) return error.message;
   return String(error);
+}
+
+/** A form's error: which field it is about (if the server said), and what to show. */
+export interface FormError {
+  field: string | undefined;
+  message: string;
+}
+
+export function formError(caught: unknown): FormError {
+  return caught instanceof ApiError && caught.field
+    ? { field: caught.field, message: fieldMessage(caught) }
+    : { field: undefined, message: errorMessage(caught) };
+}
+
+/** The error's message when it is about `field`, for showing next to that field. */
+export function errorFor(error: FormError | null, field: string): string | undefined {
+  return error?.field === field ? error.message : undefined;
 }

@@ -10,6 +10,8 @@ export type Route =
   | { name: 'editor'; id: number }
   | { name: 'media' }
   | { name: 'tokens' }
+  | { name: 'users' }
+  | { name: 'taxonomy' }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -22,6 +24,8 @@ export function parseRoute(pathname: string, search: string): Route {
   if (editor?.[1]) return { name: 'editor', id: Number(editor[1]) };
   if (trimmed === '/media') return { name: 'media' };
   if (trimmed === '/tokens') return { name: 'tokens' };
+  if (trimmed === '/users') return { name: 'users' };
+  if (trimmed === '/taxonomy') return { name: 'taxonomy' };
   return { name: 'notFound' };
 }
 

@@ -1,181 +1,79 @@
-/** The Admin API's shapes, as the newsroom app uses them. */
+/**
+ * The Admin API's shapes, as the newsroom app uses them. They are the server's own types,
+ * imported from the code that builds each response, so the app and the API cannot drift apart.
+ * The imports are type-only (erased from the bundle), except the three constant lists from the
+ * database schema, which have no runtime dependencies of their own.
+ */
 import type { BodyDoc } from '../../src/content/body-schema.ts';
+import type { StaffSession } from '../../src/core/accounts/find-session.ts';
+import type { findRevision, listRevisions } from '../../src/core/newsroom/article-revisions.ts';
+import type {
+  StaffArticleDetail,
+  listArticlesForStaff,
+} from '../../src/core/newsroom/articles-for-staff.ts';
+import type { StaffMedia, StaffMediaText } from '../../src/core/newsroom/media-for-staff.ts';
+import type { PageOf } from '../../src/core/newsroom/page-of.ts';
+import type { listStaffUsers } from '../../src/core/newsroom/staff-users.ts';
+import type {
+  listAuthorsForStaff,
+  listSectionsForStaff,
+  listTagsForStaff,
+} from '../../src/core/newsroom/taxonomy-for-staff.ts';
 
+export { ARTICLE_STATUSES, ARTICLE_TYPES, LOCALES } from '../../src/db/schema.ts';
+export type { ArticleStatus, ArticleType, Locale } from '../../src/db/schema.ts';
+export type { StaffRole as Role } from '../../src/core/actor.ts';
 export type { BodyDoc };
-export type Locale = 'en' | 'es';
-export const LOCALES: readonly Locale[] = ['en', 'es'];
-export type Role = 'contributor' | 'author' | 'editor' | 'admin';
-export const ARTICLE_STATUSES = [
-  'draft',
-  'in_review',
-  'scheduled',
-  'published',
-  'unpublished',
+
+/** What one list query resolves to, one item of it. */
+type ItemOf<List extends (...args: never[]) => Promise<unknown[]>> = Awaited<
+  ReturnType<List>
+>[number];
+
+export type Session = StaffSession;
+export type User = StaffSession['user'];
+export type StaffUser = ItemOf<typeof listStaffUsers>;
+
+export type Media = StaffMedia;
+export type MediaText = StaffMediaText;
+
+/** The server keeps the body as `unknown` (it validates it); over the wire it is a doc. */
+export type Article = Omit<StaffArticleDetail, 'body'> & { body: BodyDoc };
+export type TranslationLink = Article['translations'][number];
+
+/** The fields an edit may send: the article's own editable fields. */
+export const ARTICLE_FIELD_KEYS = [
+  'headline',
+  'dek',
+  'slug',
+  'sectionId',
+  'type',
+  'authorIds',
+  'tagIds',
+  'leadMediaId',
+  'body',
+  'embargoUntil',
+  'seoTitle',
+  'seoDescription',
 ] as const;
-export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
-export const ARTICLE_TYPES = [
-  'news',
-  'opinion',
-  'analysis',
-  'explainer',
-  'interview',
-  'review',
-] as const;
-export type ArticleType = (typeof ARTICLE_TYPES)[number];
+export type ArticleFields = Pick<Article, (typeof ARTICLE_FIELD_KEYS)[number]>;
 
-export interface User {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
+/** An article's editable fields, as the editor starts from them. */
+export function fieldsOf(article: Article): ArticleFields {
+  return Object.fromEntries(ARTICLE_FIELD_KEYS.map((key) => [key, article[key]])) as ArticleFields;
 }
 
-export interface Session {
-  user: User;
-  csrfToken: string;
-}
+export type Paged<T> = PageOf<T>;
+export type ArticleListItem = Awaited<ReturnType<typeof listArticlesForStaff>>['items'][number];
 
-export interface MediaText {
-  alt: string;
-  caption: string;
-  credit: string;
-}
+export type Section = ItemOf<typeof listSectionsForStaff>;
+export type Tag = ItemOf<typeof listTagsForStaff>;
+export type Author = ItemOf<typeof listAuthorsForStaff>;
 
-export interface MediaVariant {
-  url: string;
-  width: number;
-  height: number;
-  mime: string;
-}
+export type RevisionSummary = ItemOf<typeof listRevisions>;
+export type Revision = NonNullable<Awaited<ReturnType<typeof findRevision>>>;
 
-export interface Media {
-  id: number;
-  url: string;
-  mime: string;
-  width: number | null;
-  height: number | null;
-  sourceAgency: string | null;
-  createdAt: string;
-  variants: MediaVariant[];
-  translations: Partial<Record<Locale, Partial<MediaText>>>;
-}
-
-export interface TranslationLink {
-  id: number;
-  locale: Locale;
-  status: ArticleStatus;
-  headline: string;
-}
-
-export interface Article {
-  id: number;
-  locale: Locale;
-  headline: string;
-  dek: string;
-  slug: string;
-  sectionId: number;
-  type: ArticleType;
-  status: ArticleStatus;
-  publishedAt: string | null;
-  updatedAt: string;
-  version: number;
-  leadMediaId: number | null;
-  authorIds: number[];
-  tagIds: number[];
-  createdByUserId: number | null;
-  embargoUntil: string | null;
-  scheduledFor: string | null;
-  body: BodyDoc;
-  seoTitle?: string;
-  seoDescription?: string;
-  path?: string | null;
-  translations?: TranslationLink[];
-  leadMedia?: Media | null;
-}
-
-/** The fields an edit may send. */
-export interface ArticleFields {
-  headline: string;
-  dek: string;
-  slug: string;
-  sectionId: number;
-  type: ArticleType;
-  authorIds: number[];
-  tagIds: number[];
-  leadMediaId: number | null;
-  body: BodyDoc;
-  embargoUntil: string | null;
-  seoTitle: string;
-  seoDescription: string;
-}
-
-export interface ArticleListItem {
-  id: number;
-  locale: Locale;
-  headline: string;
-  slug: string;
-  status: ArticleStatus;
-  type: ArticleType;
-  sectionId: number;
-  updatedAt: string;
-  publishedAt: string | null;
-  scheduledFor: string | null;
-  version: number;
-}
-
-export interface Paged<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageCount: number;
-}
-
-export interface Section {
-  id: number;
-  position: number;
-  translations: Partial<Record<Locale, { name: string; slug: string; description?: string }>>;
-}
-
-export interface Tag {
-  id: number;
-  translations: Partial<Record<Locale, { name: string; slug: string }>>;
-}
-
-export interface Author {
-  id: number;
-  slug: string;
-  name: string;
-  email: string | null;
-}
-
-export interface RevisionSummary {
-  version: number;
-  createdAt: string;
-  createdBy: string | null;
-  note: string | null;
-}
-
-export interface RevisionSnapshot {
-  headline: string;
-  dek: string;
-  slug: string;
-  sectionId: number;
-  type: string;
-  authorIds: number[];
-  tagIds: number[];
-  leadMediaId: number | null;
-  body: unknown;
-  seoTitle?: string;
-  seoDescription?: string;
-}
-
-export interface Revision {
-  version: number;
-  createdAt: string;
-  note: string | null;
-  snapshot: RevisionSnapshot;
-}
-
+/** Built inline by the token routes, so declared here. */
 export interface ApiToken {
   id: number;
   name: string;

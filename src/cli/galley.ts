@@ -14,6 +14,7 @@ import { ConfigError, loadConfig } from '../server/config.js';
 import { createGalley } from '../server/create-galley.js';
 import { createNodeServer, listen } from '../server/node-server.js';
 import { runUserCommand } from './user-commands.js';
+import { runImportCommand } from './import-command.js';
 
 const EXIT = { ok: 0, usage: 64, dataError: 65, unavailable: 69, config: 78 } as const;
 
@@ -29,6 +30,10 @@ Commands:
             standard input with --password-stdin)
   user reset-password --email <email>
             Set a new password (printed once, or --password-stdin) and end the account's sessions
+  import FILE.json | FOLDER | - [--publish] [--section <slug>] [--locale <en|es>]
+            Import IPTC ninjs 3.x documents (wire copy) as drafts, or published with --publish;
+            the same document twice changes nothing. One line per document; exits 65 if any
+            was invalid
 
 Options:
   -h, --help  Show this help
@@ -113,6 +118,9 @@ async function main(argv: string[]): Promise<number> {
         name: { type: 'string' },
         role: { type: 'string' },
         'password-stdin': { type: 'boolean' },
+        publish: { type: 'boolean' },
+        section: { type: 'string' },
+        locale: { type: 'string' },
       },
       allowPositionals: true,
     });
@@ -125,7 +133,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return EXIT.ok;
   }
-  if (rest.length > (command === 'user' ? 1 : 0)) {
+  if (rest.length > (command === 'user' || command === 'import' ? 1 : 0)) {
     console.error(`unexpected argument: ${rest[0]}\n\n${HELP}`);
     return EXIT.usage;
   }
@@ -151,6 +159,17 @@ async function main(argv: string[]): Promise<number> {
           passwordStdin: parsed.values['password-stdin'],
         });
         return EXIT.ok;
+      case 'import':
+        return await runImportCommand(
+          loadConfig(),
+          rest[0],
+          {
+            publish: parsed.values.publish === true,
+            section: parsed.values.section,
+            locale: parsed.values.locale,
+          },
+          process,
+        );
       case undefined:
         process.stderr.write(HELP);
         return EXIT.usage;

@@ -14,6 +14,7 @@ import type { Actor } from './actor.js';
 import type { ChangeSet } from './change-set.js';
 import { ForbiddenError, ValidationError } from './errors.js';
 import { isAllowed } from './policy.js';
+import { enqueueWebhookDeliveries } from './webhooks/webhook-events.js';
 import type { Policy } from './policy.js';
 import type { Database } from '../db/schema.js';
 
@@ -69,6 +70,8 @@ export async function runOperation<Input, Output>(
   const now = options.now ?? new Date();
   const output = await core.db.transaction().execute(async (trx) => {
     const result = await operation.run({ trx, actor, now, changes }, parsed.data);
+    // Webhook deliveries are jobs written with the change itself: sent later, never lost.
+    await enqueueWebhookDeliveries(trx, changes.events, now);
     if (changes.cacheKeys.size > 0) {
       await trx
         .insertInto('cache_invalidations')

@@ -28,6 +28,12 @@ export interface DialectFeatures {
    * (prepared-query.ts) use it when it is there.
    */
   directRead?: DirectRead;
+  /**
+   * Whether rows can be claimed with `FOR UPDATE SKIP LOCKED` (PostgreSQL), so that processes
+   * claiming jobs at once each take different rows without waiting. SQLite has no row locks: it
+   * runs one write at a time, which makes a claiming UPDATE atomic by itself.
+   */
+  skipLocked: boolean;
 }
 
 /** A JSON array column as it arrives: parsed (PostgreSQL) or as text (SQLite). */

@@ -15,6 +15,12 @@ import { addArticleSchedule } from './migrations/0010-add-article-schedule.js';
 import { createApiTokens } from './migrations/0011-create-api-tokens.js';
 import { addArticleSeoFields } from './migrations/0012-add-article-seo-fields.js';
 import { addArticleDeletion } from './migrations/0013-add-article-deletion.js';
+import { createNinjsImports } from './migrations/0014-create-ninjs-imports.js';
+import { createContentApiKeys } from './migrations/0015-create-content-api-keys.js';
+import { createJobs } from './migrations/0016-create-jobs.js';
+import { createWebhooks } from './migrations/0017-create-webhooks.js';
+import { createSitemapIndex } from './migrations/0018-create-sitemap-index.js';
+import { addMediaCrops } from './migrations/0019-add-media-crops.js';
 import type { Database } from './schema.js';
 
 /**
@@ -35,6 +41,12 @@ const MIGRATIONS: [name: string, migration: GalleyMigration][] = [
   ['0011-create-api-tokens', createApiTokens],
   ['0012-add-article-seo-fields', addArticleSeoFields],
   ['0013-add-article-deletion', addArticleDeletion],
+  ['0014-create-ninjs-imports', createNinjsImports],
+  ['0015-create-content-api-keys', createContentApiKeys],
+  ['0016-create-jobs', createJobs],
+  ['0017-create-webhooks', createWebhooks],
+  ['0018-create-sitemap-index', createSitemapIndex],
+  ['0019-add-media-crops', addMediaCrops],
 ];
 
 /** Brings the database up to date. Safe to call on every start and from several processes. */

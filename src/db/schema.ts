@@ -102,6 +102,8 @@ export interface MediaTable {
   height: number;
   /** JSON array of `{ path, width, height, mime }`, smallest first. */
   variants: string;
+  /** JSON array of `{ ratio: '16x9' | '4x3' | '1x1', path, width, height, mime }`. */
+  crops: Generated<string>;
   source_agency: string | null;
   created_at: string;
 }
@@ -228,6 +230,71 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
+export interface ContentApiKeysTable {
+  id: Generated<number>;
+  name: string;
+  /** SHA-256 (base64url) of the key; the key itself is shown once and never stored. */
+  key_hash: string;
+  /** JSON array of allowed browser origins (`https://app.example`), or `["*"]` for any. */
+  allowed_origins: string;
+  created_by_user_id: number | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** An article that came in as ninjs, keyed by the document's uri (see migration 0014). */
+export interface NinjsImportsTable {
+  source_uri: string;
+  article_id: number;
+  source_version: string | null;
+  content_hash: string;
+  article_version: number;
+  /** JSON array of `{ name, uri, href, caption, credit, alt, reason }`. */
+  missing_images: string;
+  imported_at: string;
+}
+
+export type JobStatus = 'pending' | 'done' | 'failed';
+
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  payload: string;
+  status: JobStatus;
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  locked_until: string | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhooksTable {
+  id: Generated<number>;
+  name: string;
+  url: string;
+  secret: string;
+  /** JSON array of event types. */
+  events: string;
+  created_at: string;
+  deleted_at: string | null;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  webhook_id: number;
+  job_id: number | null;
+  event_type: string;
+  payload: string;
+  attempt: number;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+  created_at: string;
+}
+
 export interface InstanceSecretsTable {
   name: string;
   value: string;
@@ -255,6 +322,11 @@ export interface Database {
   instance_secrets: InstanceSecretsTable;
   article_revisions: ArticleRevisionsTable;
   api_tokens: ApiTokensTable;
+  ninjs_imports: NinjsImportsTable;
+  content_api_keys: ContentApiKeysTable;
+  jobs: JobsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

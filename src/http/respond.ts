@@ -62,3 +62,23 @@ export function sendParts(c: Context, parts: ResponseParts): Response {
   outgoing.end(parts.body ?? undefined);
   return RESPONSE_ALREADY_SENT;
 }
+
+/**
+ * Sends a rendered page (or feed, or sitemap) for this request: conditional GET, HEAD, the
+ * encoding the client accepts, and the page cache's stored variants when `cacheUrl` names one.
+ */
+export function sendPage(
+  c: Context,
+  pageCache: PageCache,
+  page: RenderedPage,
+  cacheUrl: string | null,
+): Response {
+  return sendParts(
+    c,
+    pageResponseParts(pageCache, cacheUrl, page, {
+      method: c.req.method,
+      acceptEncoding: c.req.header('accept-encoding'),
+      ifNoneMatch: c.req.header('if-none-match'),
+    }),
+  );
+}

@@ -31,23 +31,37 @@ export function escapeHtml(text: string): string {
     : text.replace(ESCAPE_PATTERN, (char) => ESCAPES[char] as string);
 }
 
-type Interpolation = SafeHtml | string | number | null | undefined | false | Interpolation[];
+/** What a template may interpolate: trusted markup, text to escape, nothing, or a list of these. */
+export type Interpolation<Safe> =
+  Safe | string | number | null | undefined | false | Interpolation<Safe>[];
 
-function render(value: Interpolation): string {
-  if (value === null || value === undefined || value === false) return '';
-  if (value instanceof SafeHtml) return value.value;
-  if (Array.isArray(value)) return value.map(render).join('');
-  return escapeHtml(String(value));
+/**
+ * Makes an escaping template tag for one markup language: values of the `Safe` class (trusted
+ * markup) go in as they are, everything else through `escape`. `null`, `undefined` and `false`
+ * render as nothing; arrays are joined. The `html` tag here and the `xml` tag (feeds/xml.ts)
+ * are made by it, so both escape by the same rules.
+ */
+export function escapingTag<Safe extends { readonly value: string }>(
+  SafeClass: new (value: string) => Safe,
+  escape: (text: string) => string,
+): (strings: TemplateStringsArray, ...values: Interpolation<Safe>[]) => Safe {
+  const render = (value: Interpolation<Safe>): string => {
+    if (value === null || value === undefined || value === false) return '';
+    if (value instanceof SafeClass) return value.value;
+    if (Array.isArray(value)) return value.map(render).join('');
+    return escape(String(value));
+  };
+  return (strings, ...values) => {
+    let out = strings[0] as string;
+    for (let index = 0; index < values.length; index++) {
+      out += render(values[index] as Interpolation<Safe>) + (strings[index + 1] as string);
+    }
+    return new SafeClass(out);
+  };
 }
 
-/** The template tag. `null`, `undefined` and `false` render as nothing, arrays are joined. */
-export function html(strings: TemplateStringsArray, ...values: Interpolation[]): SafeHtml {
-  let out = strings[0] as string;
-  for (let index = 0; index < values.length; index++) {
-    out += render(values[index] as Interpolation) + (strings[index + 1] as string);
-  }
-  return new SafeHtml(out);
-}
+/** The template tag for HTML. */
+export const html = escapingTag(SafeHtml, escapeHtml);
 
 /** Marks a string produced by trusted code (never user input) as HTML. */
 export function trustedHtml(value: string): SafeHtml {

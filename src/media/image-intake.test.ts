@@ -251,13 +251,24 @@ describe('intakeImage: the original keeps its metadata but not its location', ()
     });
   });
 
-  it('writes the original and nine variants, nothing else', async () => {
+  it('makes 16x9, 4x3 and 1x1 JPEG crops for structured data, as wide as allowed', () => {
+    expect(
+      result.crops.map(({ ratio, width, height, mime }) => [ratio, width, height, mime]),
+    ).toEqual([
+      ['16x9', 1200, 675, 'image/jpeg'],
+      ['4x3', 1066, 800, 'image/jpeg'],
+      ['1x1', 800, 800, 'image/jpeg'],
+    ]);
+  });
+
+  it('writes the original, nine variants and three crops, nothing else', async () => {
     expect(await storedFiles()).toEqual(
       [
         'original.jpg',
         ...['480', '960', '1200'].flatMap((width) =>
           ['avif', 'webp', 'jpg'].map((extension) => `w${width}.${extension}`),
         ),
+        ...['16x9', '4x3', '1x1'].map((ratio) => `crop-${ratio}.jpg`),
       ]
         .map((name) => `${KEY_PREFIX}/${name}`)
         .sort(),

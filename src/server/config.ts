@@ -18,6 +18,11 @@ export interface Config {
   loadDemo: boolean;
   /** The in-memory page cache; off only to measure rendering (`GALLEY_PAGE_CACHE=0`). */
   pageCache: boolean;
+  /**
+   * What feeds carry: whole stories, or only their summaries (`GALLEY_FEED_CONTENT=summary`).
+   * Left out, it is 'full'.
+   */
+  feedContent?: 'full' | 'summary';
 }
 
 export class ConfigError extends Error {}
@@ -32,6 +37,7 @@ const schema = z.object({
     .optional(),
   GALLEY_DEMO: z.enum(['0', '1']).optional(),
   GALLEY_PAGE_CACHE: z.enum(['0', '1']).optional(),
+  GALLEY_FEED_CONTENT: z.enum(['full', 'summary']).optional(),
 });
 
 const KEYS = Object.keys(schema.shape) as (keyof typeof schema.shape)[];
@@ -74,5 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     loadDemo: values.GALLEY_DEMO !== '0',
     pageCache: values.GALLEY_PAGE_CACHE !== '0',
+    // Unset stays undefined (read as 'full'), so Config objects built in code need not name it.
+    feedContent: values.GALLEY_FEED_CONTENT,
   };
 }

@@ -8,6 +8,9 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { createAdminApi } from '../api/admin/admin-api.js';
+import { createContentApi } from '../api/content/content-api.js';
+import { createFeedsApp } from '../feeds/feeds-app.js';
+import { createSitemapsApp } from '../feeds/sitemaps-app.js';
 import type { Kysely } from 'kysely';
 import type { Core } from '../core/operation.js';
 import { adapterForUrl } from '../db/dialects/adapter-for-url.js';
@@ -24,6 +27,8 @@ import { articlePreviewRenderer, createSiteApp } from '../site/site-app.js';
 import type { Config } from './config.js';
 import { createAdminAppRoutes } from './admin-app.js';
 import { InvalidationFeed } from './invalidation-feed.js';
+import { JobRunner } from './job-runner.js';
+import type { JobRunnerOptions } from './job-runner.js';
 import { Scheduler } from './scheduler.js';
 import type { InvalidationFeedOptions } from './invalidation-feed.js';
 
@@ -37,12 +42,13 @@ export interface Galley {
   app: Hono;
   feed: InvalidationFeed;
   scheduler: Scheduler;
+  jobs: JobRunner;
   close(): Promise<void>;
 }
 
 export async function createGalley(
   config: Config,
-  options: { logger?: Logger; feed?: InvalidationFeedOptions } = {},
+  options: { logger?: Logger; feed?: InvalidationFeedOptions; jobs?: JobRunnerOptions } = {},
 ): Promise<Galley> {
   const logger = options.logger ?? consoleLogger;
   const adapter = adapterForUrl(config.databaseUrl);
@@ -85,7 +91,20 @@ export async function createGalley(
         previewArticle: articlePreviewRenderer({ db, siteChrome, publicUrl: config.publicUrl }),
       }),
     );
+    app.route('/api/content', createContentApi({ db, publicUrl: config.publicUrl, logger }));
     app.route('/', createAdminAppRoutes());
+    app.route(
+      '/',
+      createFeedsApp({
+        db,
+        pageCache,
+        siteChrome,
+        logger,
+        publicUrl: config.publicUrl,
+        feedContent: config.feedContent ?? 'full',
+      }),
+    );
+    app.route('/', createSitemapsApp({ db, pageCache, logger, publicUrl: config.publicUrl }));
     app.route('/', site);
     // Unmatched paths: JSON under /api/, otherwise the site's own 404, 410 and redirect handling.
     app.notFound((c) =>
@@ -98,6 +117,9 @@ export async function createGalley(
     feed.start();
     const scheduler = new Scheduler(core, logger);
     scheduler.start();
+    // Webhook deliveries and other persisted work, claimed safely however many processes run.
+    const jobs = new JobRunner(db, logger, options.jobs);
+    jobs.start();
     return {
       config,
       adapter,
@@ -108,8 +130,10 @@ export async function createGalley(
       app,
       feed,
       scheduler,
+      jobs,
       close: async () => {
         await scheduler.stop();
+        await jobs.stop();
         await feed.stop();
         await db.destroy();
       },

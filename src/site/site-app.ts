@@ -18,7 +18,7 @@ import type { Database, Locale } from '../db/schema.js';
 import { LOCALES } from '../db/schema.js';
 import type { SiteChrome } from '../core/reader/reader-types.js';
 import type { PageCache, RenderedPage } from '../http/page-cache.js';
-import { pageResponseParts, SECURITY_HEADERS, sendParts } from '../http/respond.js';
+import { SECURITY_HEADERS, sendPage } from '../http/respond.js';
 import type { Logger } from '../lib/log.js';
 import { messages } from './i18n/index.js';
 import { siteAssets } from './site-assets.js';
@@ -121,14 +121,7 @@ export function createSiteApp(options: SiteAppOptions): Hono<SiteEnv> {
   const app = new Hono<SiteEnv>();
 
   const respond = (c: Context, page: RenderedPage, cacheUrl: string | null): Response =>
-    sendParts(
-      c,
-      pageResponseParts(pageCache, cacheUrl, page, {
-        method: c.req.method,
-        acceptEncoding: c.req.header('accept-encoding'),
-        ifNoneMatch: c.req.header('if-none-match'),
-      }),
-    );
+    sendPage(c, pageCache, page, cacheUrl);
 
   const chromeFor = async (locale: Locale) => {
     const chrome = await options.siteChrome.get(locale);

@@ -7,7 +7,13 @@ import { cacheKey } from '../core/change-set.js';
 import { loadArticlePage, loadArticlePreview } from '../core/reader/load-article-page.js';
 import { listArticles } from '../core/reader/list-articles.js';
 import { findAuthor, findSection, findTag } from '../core/reader/find-by-slug.js';
-import type { ArticleLink, ArticlePageData, SiteChrome } from '../core/reader/reader-types.js';
+import type {
+  ArticleLink,
+  ArticlePageData,
+  ArticleSummary,
+  ImageView,
+  SiteChrome,
+} from '../core/reader/reader-types.js';
 import { sitePaths } from '../core/site-paths.js';
 import type { Database, Locale } from '../db/schema.js';
 import { LOCALES } from '../db/schema.js';
@@ -19,7 +25,18 @@ import { articleMain } from './templates/article-page.js';
 import { authorIntro, homeMain, listMain } from './templates/list-pages.js';
 import { html } from '../lib/html.js';
 import { pageShell } from './templates/page-shell.js';
-import type { Alternate } from './templates/page-shell.js';
+import type { Alternate, FeedList } from './templates/page-shell.js';
+import { shareImage, socialMetaTags } from './social-meta.js';
+import type { SocialMetaInput } from './social-meta.js';
+import {
+  articleStructuredData,
+  breadcrumbList,
+  homeCrumb,
+  isoWithOffset,
+  jsonLdScript,
+  webSiteStructuredData,
+} from './structured-data.js';
+import type { JsonObject } from './structured-data.js';
 import { contactMain, errorMain } from './templates/simple-pages.js';
 
 export const PAGE_SIZE = 12;
@@ -45,18 +62,61 @@ interface PageParts {
   main: SafeHtml;
   keys: Set<string>;
   status?: number;
+  /** Feeds offered for autodiscovery; by default the edition's home feed. */
+  feeds?: FeedList[];
+  /** The image a shared link shows. */
+  shareImage?: ImageView | null;
+  /** Article pages: the share tags' article:* properties. */
+  article?: SocialMetaInput['article'];
+  /** JSON-LD entities (structured-data.ts). */
+  structuredData?: JsonObject[];
 }
+
+/** The home feed of an edition, e.g. "La Marea". */
+const homeFeed = (chrome: SiteChrome): FeedList => ({
+  listPath: sitePaths.home(chrome.locale),
+  title: chrome.publication.name,
+});
+
+/** A list's feed, titled e.g. "La Marea: City". */
+const listFeed = (chrome: SiteChrome, listPath: string, name: string): FeedList => ({
+  listPath,
+  title: `${chrome.publication.name}: ${name}`,
+});
+
+/** The image a list page shows first, for its share card (home: the lead story's). */
+const firstImage = (stories: ArticleSummary[]): ImageView | null =>
+  stories.find((story) => story.image)?.image ?? null;
 
 export function finishPage(deps: SiteDeps, parts: PageParts): RenderedPage {
   const status = parts.status ?? 200;
+  const chrome = parts.chrome;
+  const publicUrl = deps.publicUrl;
+  const image = parts.shareImage ? shareImage(parts.shareImage, publicUrl) : null;
+  const socialMeta = socialMetaTags({
+    siteName: chrome.publication.name,
+    type: parts.article ? 'article' : 'website',
+    title: parts.title,
+    description: parts.description,
+    url: parts.canonicalPath === null ? null : `${publicUrl}${parts.canonicalPath}`,
+    locale: chrome.locale,
+    alternateLocales: parts.alternates
+      .map((alt) => alt.locale)
+      .filter((locale) => locale !== chrome.locale),
+    image,
+    article: parts.article,
+  });
   const body = pageShell({
-    chrome: parts.chrome,
-    publicUrl: deps.publicUrl,
+    chrome,
+    publicUrl,
     stylesheetPath: deps.stylesheetPath,
     title: parts.title,
     description: parts.description,
     canonicalPath: parts.canonicalPath,
     alternates: parts.alternates,
+    feeds: parts.feeds ?? [homeFeed(chrome)],
+    socialMeta,
+    structuredData: jsonLdScript(parts.structuredData ?? []),
     main: parts.main,
   }).value;
   parts.keys.add(cacheKey.layout);
@@ -106,11 +166,36 @@ function articlePageFrom(deps: SiteDeps, chrome: SiteChrome, data: ArticlePageDa
   addSummaryKeys(keys, data.recommended);
   for (const translation of data.translations) keys.add(cacheKey.article(translation.id));
   const ownPath = sitePaths.article(article.locale, article.section.slug, article.slug);
+  const description = article.seoDescription || article.dek || article.headline;
+  const zone = chrome.publication.timeZone;
+  const context = { chrome, publicUrl: deps.publicUrl };
   return finishPage(deps, {
     chrome,
     title: article.seoTitle || article.headline,
-    description: article.seoDescription || article.dek || article.headline,
+    description,
     canonicalPath: ownPath,
+    feeds: [
+      homeFeed(chrome),
+      listFeed(
+        chrome,
+        sitePaths.section(article.locale, article.section.slug),
+        article.section.name,
+      ),
+    ],
+    shareImage: article.image,
+    article: {
+      publishedTime: isoWithOffset(article.publishedAt, zone),
+      modifiedTime: isoWithOffset(
+        article.updatedAt > article.publishedAt ? article.updatedAt : article.publishedAt,
+        zone,
+      ),
+      section: article.section.name,
+      tags: article.tags.map((tag) => tag.name),
+      authorUrls: article.authors.map(
+        (author) => `${deps.publicUrl}${sitePaths.author(article.locale, author.slug)}`,
+      ),
+    },
+    structuredData: articleStructuredData(data, { ...context, description }),
     alternates: [
       { locale: article.locale, path: ownPath },
       ...data.translations.map((t) => ({ locale: t.locale, path: t.path })),
@@ -143,12 +228,17 @@ export async function homePage(deps: SiteDeps, chrome: SiteChrome): Promise<Rend
   );
   if (lead) keys.add(cacheKey.article(lead.id));
   for (const group of bySection) addSummaryKeys(keys, group.stories);
+  const description = chrome.publication.description || chrome.publication.tagline;
   return finishPage(deps, {
     chrome,
     title: chrome.publication.name,
-    description: chrome.publication.description || chrome.publication.tagline,
+    description,
     canonicalPath: sitePaths.home(locale),
     alternates: bothLocales(sitePaths.home),
+    shareImage: firstImage([...(lead ? [lead] : []), ...bySection.flatMap((g) => g.stories)]),
+    structuredData: [
+      webSiteStructuredData({ chrome, publicUrl: deps.publicUrl, description, locale }),
+    ],
     main: homeMain({ lead, bySection }, chrome),
     keys,
   });
@@ -180,6 +270,7 @@ export async function sectionPage(
   const keys = new Set([cacheKey.section(section.id), cacheKey.sectionList(section.id)]);
   addSummaryKeys(keys, page.items);
   const basePath = sitePaths.section(chrome.locale, section.slug);
+  const context = { chrome, publicUrl: deps.publicUrl };
   return finishPage(deps, {
     chrome,
     title:
@@ -188,6 +279,14 @@ export async function sectionPage(
         : `${section.name} (${messages[chrome.locale].pageOf(pageNumber, page.pageCount)})`,
     description: section.description || section.name,
     canonicalPath: withPage(basePath, pageNumber),
+    feeds: [listFeed(chrome, basePath, section.name)],
+    shareImage: firstImage(page.items),
+    structuredData: [
+      breadcrumbList([
+        homeCrumb(context),
+        { name: section.name, url: `${deps.publicUrl}${basePath}` },
+      ]),
+    ],
     alternates: section.translations.map((t) => ({
       locale: t.locale,
       path: withPage(sitePaths.section(t.locale, t.slug), pageNumber),
@@ -221,11 +320,17 @@ export async function tagPage(
   addSummaryKeys(keys, page.items);
   const heading = messages[chrome.locale].taggedWith(tag.name);
   const basePath = sitePaths.tag(chrome.locale, tag.slug);
+  const context = { chrome, publicUrl: deps.publicUrl };
   return finishPage(deps, {
     chrome,
     title: heading,
     description: heading,
     canonicalPath: withPage(basePath, pageNumber),
+    feeds: [listFeed(chrome, basePath, tag.name)],
+    shareImage: firstImage(page.items),
+    structuredData: [
+      breadcrumbList([homeCrumb(context), { name: heading, url: `${deps.publicUrl}${basePath}` }]),
+    ],
     alternates: tag.translations.map((t) => ({
       locale: t.locale,
       path: withPage(sitePaths.tag(t.locale, t.slug), pageNumber),
@@ -257,6 +362,8 @@ export async function authorPage(
     title: author.name,
     description: author.bio || messages[chrome.locale].articlesBy(author.name),
     canonicalPath: withPage(basePath, pageNumber),
+    feeds: [listFeed(chrome, basePath, author.name)],
+    shareImage: firstImage(page.items),
     alternates: bothLocales((locale) =>
       withPage(sitePaths.author(locale, author.slug), pageNumber),
     ),

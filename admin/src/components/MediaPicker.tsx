@@ -1,8 +1,8 @@
-/** The editor's image dialog: a modal <dialog> (focus stays inside; Escape closes it). */
-import { useEffect, useRef } from 'react';
+/** The editor's image dialog: a modal (focus stays inside; Escape closes it). */
 import { useI18n } from '../i18n/index.tsx';
 import type { Locale, Media } from '../types.ts';
 import { MediaBrowser } from './MediaBrowser.tsx';
+import { Modal } from './Modal.tsx';
 
 export function MediaPicker({
   locale,
@@ -14,22 +14,11 @@ export function MediaPicker({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      className="media-dialog"
-      aria-labelledby="media-dialog-title"
-      onClose={onClose}
-    >
+    <Modal className="media-dialog" labelledBy="media-dialog-title" onClose={onClose}>
       <div className="dialog-header">
         <h2 id="media-dialog-title">{t('mediaDialog')}</h2>
-        <button type="button" className="button secondary" onClick={() => ref.current?.close()}>
+        <button type="button" className="button secondary" onClick={onClose}>
           {t('close')}
         </button>
       </div>
@@ -39,9 +28,9 @@ export function MediaPicker({
         idPrefix="picker"
         onUse={(media) => {
           onPick(media);
-          ref.current?.close();
+          onClose();
         }}
       />
-    </dialog>
+    </Modal>
   );
 }

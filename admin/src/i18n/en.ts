@@ -257,6 +257,47 @@ export const en = {
   colName: 'Name',
   colCreated: 'Created',
   colActions: 'Actions',
+
+  deleteConfirm: 'Delete',
+
+  navUsers: 'Staff accounts',
+  navTaxonomy: 'Sections and tags',
+
+  usersTitle: 'Staff accounts',
+  usersIntro:
+    'Everyone who can log in to the newsroom. Setting a new password or logging someone out ends all of their sessions.',
+  addUser: 'Add an account',
+  userName: 'Name',
+  userRole: 'Role',
+  firstPassword: 'First password',
+  passwordHelp: 'At least {min} characters. Give it to the person privately; they can change it.',
+  userAdded: '{name} can now log in as {email}.',
+  colEmail: 'Email',
+  colRole: 'Role',
+  accountDisabled: 'disabled',
+  newPasswordFor: 'New password for {name}',
+  setPassword: 'Set password',
+  setPasswordFor: 'Set a new password for {name}',
+  passwordSet: 'New password set for {name}. Their sessions have ended.',
+  endSessions: 'Log {name} out everywhere',
+  endSessionsConfirm:
+    'Log {name} out on every device now? They can log in again with their password.',
+  endSessionsDo: 'Log out everywhere',
+  sessionsEnded: '{name} was logged out ({count} sessions ended).',
+  noUsers: 'There are no accounts.',
+
+  taxonomyTitle: 'Sections and tags',
+  sectionsTitle: 'Sections',
+  tagsTitle: 'Tags',
+  addSection: 'Add a section',
+  addTag: 'Add a tag',
+  inLanguage: 'In {language}',
+  name: 'Name',
+  description: 'Description',
+  sectionAdded: 'Section “{name}” added.',
+  tagAdded: 'Tag “{name}” added.',
+  noSections: 'No sections yet.',
+  colSlug: 'Slug',
 };
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, del, errorMessage, get, post } from '../api.ts';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { AlertRegion, ArticleTypeOptions, Field, SectionOptions } from '../components/Field.tsx';
 import { Link } from '../components/Link.tsx';
 import { MediaDetails } from '../components/MediaDetails.tsx';
 import { MediaPicker } from '../components/MediaPicker.tsx';
@@ -16,32 +18,15 @@ import { bodyImages, isoToLocal, localToIso } from '../editor/body-utils.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { Translate } from '../i18n/index.tsx';
 import { largestUrl, mediaText, thumbnailUrl } from '../media.ts';
-import { sectionName, tagName, useReferenceData } from '../reference-data.ts';
+import { tagName, useReferenceData } from '../reference-data.ts';
 import type { ReferenceData } from '../reference-data.ts';
 import { navigate } from '../router.ts';
 import { useSession } from '../session.tsx';
-import { ARTICLE_TYPES } from '../types.ts';
+import { fieldsOf } from '../types.ts';
 import type { Article, ArticleFields, ArticleType, Locale, Media, User } from '../types.ts';
 import { PreviewPanel } from './PreviewPanel.tsx';
 import { RevisionsPanel } from './RevisionsPanel.tsx';
 import { TranslationsPanel } from './TranslationsPanel.tsx';
-
-function fieldsOf(article: Article): ArticleFields {
-  return {
-    headline: article.headline,
-    dek: article.dek,
-    slug: article.slug,
-    sectionId: article.sectionId,
-    type: article.type,
-    authorIds: article.authorIds,
-    tagIds: article.tagIds,
-    leadMediaId: article.leadMediaId,
-    body: article.body,
-    embargoUntil: article.embargoUntil,
-    seoTitle: article.seoTitle ?? '',
-    seoDescription: article.seoDescription ?? '',
-  };
-}
 
 interface Loaded {
   article: Article;
@@ -53,19 +38,12 @@ interface Loaded {
 
 async function loadArticle(id: number): Promise<Loaded> {
   const { article } = await get<{ article: Article }>(`/articles/${id}`);
-  let leadMedia = article.leadMedia ?? null;
-  if (article.leadMediaId !== null && article.leadMedia === undefined) {
-    leadMedia = await get<{ media: Media }>(`/media/${article.leadMediaId}`).then(
-      (result) => result.media,
-      () => null,
-    );
-  }
   const draft = readLocalDraft(id);
   const applies = draft !== null && draft.baseVersion === article.version;
   return {
     article,
     fields: applies ? { ...fieldsOf(article), ...draft.fields } : fieldsOf(article),
-    leadMedia,
+    leadMedia: article.leadMedia,
     localDraft: draft ? { draft, applied: applies } : null,
   };
 }
@@ -197,6 +175,7 @@ function EditorScreen({ loaded, onReload }: { loaded: Loaded; onReload: () => vo
   const [scheduleAt, setScheduleAt] = useState(isoToLocal(article.scheduledFor));
   const [bodyKey, setBodyKey] = useState(0);
   const [revisionsKey, setRevisionsKey] = useState(0);
+  const [deleting, setDeleting] = useState<'asking' | 'busy' | null>(null);
   const locale = article.locale;
   const autosave = useAutosave(article.id, article.version, (saved) => {
     setArticle(saved);
@@ -278,7 +257,7 @@ function EditorScreen({ loaded, onReload }: { loaded: Loaded; onReload: () => vo
   }
 
   async function deleteArticle() {
-    if (!window.confirm(t('confirmDelete'))) return;
+    setDeleting('busy');
     try {
       await autosave.flush();
       await del(`/articles/${article.id}`);
@@ -286,6 +265,7 @@ function EditorScreen({ loaded, onReload }: { loaded: Loaded; onReload: () => vo
       autosave.reset(article.version);
       navigate('/');
     } catch (error) {
+      setDeleting(null);
       setMessage({ kind: 'error', text: t('refused', { message: errorMessage(error) }) });
     }
   }
@@ -475,14 +455,12 @@ function EditorScreen({ loaded, onReload }: { loaded: Loaded; onReload: () => vo
                 )}
               </div>
             )}
-            <div role="alert" className="alert-region">
-              {message?.kind === 'error' && <p className="error">{message.text}</p>}
-            </div>
+            <AlertRegion message={message?.kind === 'error' ? message.text : null} />
             <div role="status">
               {message?.kind === 'ok' && <p className="success">{message.text}</p>}
             </div>
             {isEditor && (
-              <button type="button" className="button danger" onClick={() => void deleteArticle()}>
+              <button type="button" className="button danger" onClick={() => setDeleting('asking')}>
                 {t('deleteArticle')}
               </button>
             )}
@@ -543,36 +521,30 @@ function EditorScreen({ loaded, onReload }: { loaded: Loaded; onReload: () => vo
 
           <section className="card" aria-labelledby="publishing-title">
             <h2 id="publishing-title">{t('publishing')}</h2>
-            <div className="field">
-              <label htmlFor="embargo">{t('embargo')}</label>
-              <input
-                id="embargo"
-                type="datetime-local"
-                value={isoToLocal(fields.embargoUntil)}
-                aria-describedby={
-                  fieldError('embargoUntil') ? 'embargo-help embargoUntil-error' : 'embargo-help'
-                }
-                aria-invalid={fieldError('embargoUntil') ? true : undefined}
-                onChange={(event) => update({ embargoUntil: localToIso(event.target.value) })}
-              />
-              <p className="help" id="embargo-help">
-                {t('embargoHelp')}
-              </p>
-              {fieldError('embargoUntil') && (
-                <p className="error" id="embargoUntil-error">
-                  {fieldError('embargoUntil')}
-                </p>
+            <Field
+              id="embargo"
+              label={t('embargo')}
+              help={t('embargoHelp')}
+              error={fieldError('embargoUntil')}
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  type="datetime-local"
+                  value={isoToLocal(fields.embargoUntil)}
+                  onChange={(event) => update({ embargoUntil: localToIso(event.target.value) })}
+                />
               )}
-              {fields.embargoUntil && (
-                <button
-                  type="button"
-                  className="button secondary"
-                  onClick={() => update({ embargoUntil: null })}
-                >
-                  {t('clearEmbargo')}
-                </button>
-              )}
-            </div>
+            </Field>
+            {fields.embargoUntil && (
+              <button
+                type="button"
+                className="button secondary"
+                onClick={() => update({ embargoUntil: null })}
+              >
+                {t('clearEmbargo')}
+              </button>
+            )}
           </section>
 
           <TranslationsPanel article={article} beforeCreate={() => autosave.flush()} />
@@ -591,6 +563,16 @@ function EditorScreen({ loaded, onReload }: { loaded: Loaded; onReload: () => vo
 
       {picker && (
         <MediaPicker locale={locale} onPick={picker.onPick} onClose={() => setPicker(null)} />
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title={t('deleteArticle')}
+          message={t('confirmDelete')}
+          confirmLabel={t('deleteConfirm')}
+          busy={deleting === 'busy'}
+          onConfirm={() => void deleteArticle()}
+          onCancel={() => setDeleting(null)}
+        />
       )}
     </div>
   );
@@ -647,6 +629,7 @@ function TextField({
   lang,
   error,
   multiline,
+  help,
   describedBy,
   big,
 }: {
@@ -657,36 +640,33 @@ function TextField({
   lang?: string;
   error?: string | null;
   multiline?: boolean;
+  help?: string;
+  /** Help shared with other fields, shown once above them. */
   describedBy?: string;
   big?: boolean;
 }) {
-  const described =
-    [describedBy, error ? `${id}-error` : undefined].filter(Boolean).join(' ') || undefined;
-  const common = {
-    id,
-    value,
-    lang,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': described,
-  };
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {multiline ? (
-        <textarea {...common} rows={3} onChange={(event) => onChange(event.target.value)} />
-      ) : (
-        <input
-          {...common}
-          className={big ? 'big' : undefined}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      )}
-      {error && (
-        <p className="error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
+    <Field id={id} label={label} help={help} error={error} describedBy={describedBy}>
+      {(control) =>
+        multiline ? (
+          <textarea
+            {...control}
+            value={value}
+            lang={lang}
+            rows={3}
+            onChange={(event) => onChange(event.target.value)}
+          />
+        ) : (
+          <input
+            {...control}
+            value={value}
+            lang={lang}
+            className={big ? 'big' : undefined}
+            onChange={(event) => onChange(event.target.value)}
+          />
+        )
+      }
+    </Field>
   );
 }
 
@@ -776,51 +756,38 @@ function MetadataFields({
   return (
     <section className="card" aria-labelledby="meta-title">
       <h2 id="meta-title">{t('details')}</h2>
-      <div className="field">
-        <label htmlFor="slug">{t('slug')}</label>
-        <input
-          id="slug"
-          value={fields.slug}
-          aria-describedby={fieldError('slug') ? 'slug-help slug-error' : 'slug-help'}
-          aria-invalid={fieldError('slug') ? true : undefined}
-          onChange={(event) => update({ slug: event.target.value })}
-        />
-        <p className="help" id="slug-help">
-          {t('slugHelp')}
-        </p>
-        {errorText('slug')}
-      </div>
-      <div className="field">
-        <label htmlFor="sectionId">{t('section')}</label>
-        <select
-          id="sectionId"
-          value={fields.sectionId}
-          aria-invalid={fieldError('sectionId') ? true : undefined}
-          onChange={(event) => update({ sectionId: Number(event.target.value) })}
-        >
-          {!refs && <option value={fields.sectionId}>#{fields.sectionId}</option>}
-          {refs?.sections.map((section) => (
-            <option key={section.id} value={section.id}>
-              {sectionName(section, locale)}
-            </option>
-          ))}
-        </select>
-        {errorText('sectionId')}
-      </div>
-      <div className="field">
-        <label htmlFor="type">{t('articleType')}</label>
-        <select
-          id="type"
-          value={fields.type}
-          onChange={(event) => update({ type: event.target.value as ArticleType })}
-        >
-          {ARTICLE_TYPES.map((code) => (
-            <option key={code} value={code}>
-              {t(`type_${code}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field id="slug" label={t('slug')} help={t('slugHelp')} error={fieldError('slug')}>
+        {(control) => (
+          <input
+            {...control}
+            value={fields.slug}
+            onChange={(event) => update({ slug: event.target.value })}
+          />
+        )}
+      </Field>
+      <Field id="sectionId" label={t('section')} error={fieldError('sectionId')}>
+        {(control) => (
+          <select
+            {...control}
+            value={fields.sectionId}
+            onChange={(event) => update({ sectionId: Number(event.target.value) })}
+          >
+            {!refs && <option value={fields.sectionId}>#{fields.sectionId}</option>}
+            <SectionOptions sections={refs?.sections} locale={locale} />
+          </select>
+        )}
+      </Field>
+      <Field id="type" label={t('articleType')}>
+        {(control) => (
+          <select
+            {...control}
+            value={fields.type}
+            onChange={(event) => update({ type: event.target.value as ArticleType })}
+          >
+            <ArticleTypeOptions />
+          </select>
+        )}
+      </Field>
       <fieldset className="field">
         <legend>{t('tags')}</legend>
         {refs && refs.tags.length === 0 && <p className="subtle">{t('noTags')}</p>}

@@ -2,12 +2,13 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { errorMessage, get, query } from '../api.ts';
+import { AuthorOptions, Field, LocaleOptions, SectionOptions } from '../components/Field.tsx';
 import { Link } from '../components/Link.tsx';
 import { ScreenHeading } from '../components/ScreenHeading.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { sectionName, useReferenceData } from '../reference-data.ts';
 import { navigate } from '../router.ts';
-import { ARTICLE_STATUSES, LOCALES } from '../types.ts';
+import { ARTICLE_STATUSES } from '../types.ts';
 import type { ArticleListItem, ArticleStatus, Paged } from '../types.ts';
 
 const FILTER_KEYS = ['status', 'locale', 'sectionId', 'authorId', 'q', 'page'] as const;
@@ -99,43 +100,35 @@ export function ArticleList({ params }: { params: URLSearchParams }) {
         onSubmit={applyFilters}
         key={filterKey}
       >
-        <div className="field">
-          <label htmlFor="filter-q">{t('search')}</label>
-          <input id="filter-q" name="q" type="search" defaultValue={filters['q'] ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-locale">{t('filterLocale')}</label>
-          <select id="filter-locale" name="locale" defaultValue={filters['locale'] ?? ''}>
-            <option value="">{t('any')}</option>
-            {LOCALES.map((code) => (
-              <option key={code} value={code}>
-                {t(`locale_${code}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-section">{t('filterSection')}</label>
-          <select id="filter-section" name="sectionId" defaultValue={filters['sectionId'] ?? ''}>
-            <option value="">{t('any')}</option>
-            {refs?.sections.map((section) => (
-              <option key={section.id} value={section.id}>
-                {sectionName(section, uiLocale)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-author">{t('filterAuthor')}</label>
-          <select id="filter-author" name="authorId" defaultValue={filters['authorId'] ?? ''}>
-            <option value="">{t('any')}</option>
-            {refs?.authors.map((author) => (
-              <option key={author.id} value={author.id}>
-                {author.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id="filter-q" label={t('search')}>
+          {(control) => (
+            <input {...control} name="q" type="search" defaultValue={filters['q'] ?? ''} />
+          )}
+        </Field>
+        <Field id="filter-locale" label={t('filterLocale')}>
+          {(control) => (
+            <select {...control} name="locale" defaultValue={filters['locale'] ?? ''}>
+              <option value="">{t('any')}</option>
+              <LocaleOptions />
+            </select>
+          )}
+        </Field>
+        <Field id="filter-section" label={t('filterSection')}>
+          {(control) => (
+            <select {...control} name="sectionId" defaultValue={filters['sectionId'] ?? ''}>
+              <option value="">{t('any')}</option>
+              <SectionOptions sections={refs?.sections} locale={uiLocale} />
+            </select>
+          )}
+        </Field>
+        <Field id="filter-author" label={t('filterAuthor')}>
+          {(control) => (
+            <select {...control} name="authorId" defaultValue={filters['authorId'] ?? ''}>
+              <option value="">{t('any')}</option>
+              <AuthorOptions authors={refs?.authors} />
+            </select>
+          )}
+        </Field>
         <div className="filter-actions">
           <button type="submit" className="button secondary">
             {t('applyFilters')}

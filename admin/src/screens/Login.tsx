@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { ApiError, NetworkError, request } from '../api.ts';
+import { ApiError, NetworkError, errorMessage, request } from '../api.ts';
+import { Field } from '../components/Field.tsx';
 import { ScreenHeading } from '../components/ScreenHeading.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import type { Session } from '../types.ts';
@@ -35,44 +36,49 @@ export function Login({
         message = t('loginLocked', { seconds: caught.retryAfter ?? 60 });
       else if (caught instanceof ApiError && caught.status === 401) message = t('loginWrong');
       else if (caught instanceof NetworkError) message = t('loginOffline');
-      else message = t('errorPrefix', { message: String((caught as Error).message) });
+      else message = t('errorPrefix', { message: errorMessage(caught) });
       setError(message);
       setBusy(false);
       requestAnimationFrame(() => errorRef.current?.focus());
     }
   }
 
+  // A wrong email or password is not said to be either one: both fields point at the message.
+  const describedBy = error ? 'login-error' : undefined;
   return (
     <section className="login card">
       <ScreenHeading title={t('loginTitle')} />
       {expired && <p className="notice">{t('sessionExpired')}</p>}
       <form onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor="login-email">{t('email')}</label>
-          <input
-            id="login-email"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'login-error' : undefined}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="login-password">{t('password')}</label>
-          <input
-            id="login-password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'login-error' : undefined}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        </div>
+        <Field id="login-email" label={t('email')} describedBy={describedBy} invalid={!!error}>
+          {(control) => (
+            <input
+              {...control}
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          id="login-password"
+          label={t('password')}
+          describedBy={describedBy}
+          invalid={!!error}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          )}
+        </Field>
         <div role="alert" className="alert-region">
           {error && (
             <p id="login-error" className="error" tabIndex={-1} ref={errorRef}>

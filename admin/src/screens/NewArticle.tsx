@@ -1,15 +1,33 @@
 /** A new draft: language, headline, slug, section and first author; then the full editor. */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { ApiError, errorMessage, post } from '../api.ts';
+import { errorFor, errorMessage, formError, post } from '../api.ts';
+import type { FormError } from '../api.ts';
+import {
+  AlertRegion,
+  ArticleTypeOptions,
+  AuthorOptions,
+  Field,
+  focusLater,
+  LocaleOptions,
+  SectionOptions,
+} from '../components/Field.tsx';
 import { ScreenHeading } from '../components/ScreenHeading.tsx';
 import { slugify } from '../editor/body-utils.ts';
 import { useI18n } from '../i18n/index.tsx';
-import { sectionName, useReferenceData } from '../reference-data.ts';
+import { useReferenceData } from '../reference-data.ts';
 import { navigate } from '../router.ts';
 import { useSession } from '../session.tsx';
-import { ARTICLE_TYPES, EMPTY_BODY, LOCALES } from '../types.ts';
+import { EMPTY_BODY } from '../types.ts';
 import type { Article, ArticleType, Locale } from '../types.ts';
+
+/** The controls that show the server's error about each field. */
+const FIELD_IDS: Partial<Record<string, string>> = {
+  headline: 'new-headline',
+  slug: 'new-slug',
+  sectionId: 'new-section',
+  authorIds: 'new-author',
+};
 
 export function NewArticle() {
   const { t, locale: uiLocale } = useI18n();
@@ -23,7 +41,7 @@ export function NewArticle() {
   const [type, setType] = useState<ArticleType>('news');
   const [authorId, setAuthorId] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ field: string | undefined; message: string } | null>(null);
+  const [error, setError] = useState<FormError | null>(null);
 
   const ownAuthor = refs?.authors.find((author) => author.email === user.email);
   const chosenAuthor = authorId || (ownAuthor ? String(ownAuthor.id) : '');
@@ -49,17 +67,17 @@ export function NewArticle() {
       });
       navigate(`/articles/${article.id}`);
     } catch (caught) {
-      setError({
-        field: caught instanceof ApiError ? caught.field : undefined,
-        message: errorMessage(caught),
-      });
+      const found = formError(caught);
+      const control = found.field === undefined ? undefined : FIELD_IDS[found.field];
+      // An error about a field is shown beside it, and the field takes the focus so that it is
+      // read out with its message; anything else goes to the alert region.
+      setError(control ? found : { field: undefined, message: errorMessage(caught) });
+      if (control) focusLater(control);
       setBusy(false);
     }
   }
 
-  const invalid = (field: string) => (error?.field === field ? true : undefined);
-  const describedBy = (field: string, help?: string) =>
-    [help, error?.field === field ? 'new-error' : undefined].filter(Boolean).join(' ') || undefined;
+  const fieldError = (field: string) => errorFor(error, field);
 
   return (
     <>
@@ -70,113 +88,82 @@ export function NewArticle() {
         </p>
       )}
       <form className="card narrow-form" onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor="new-locale">{t('articleLocale')}</label>
-          <select
-            id="new-locale"
-            value={locale}
-            onChange={(event) => setLocale(event.target.value as Locale)}
-          >
-            {LOCALES.map((code) => (
-              <option key={code} value={code}>
-                {t(`locale_${code}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="new-headline">
-            {t('headline')} <span className="subtle">{t('required')}</span>
-          </label>
-          <input
-            id="new-headline"
-            required
-            lang={locale}
-            value={headline}
-            aria-invalid={invalid('headline')}
-            aria-describedby={describedBy('headline')}
-            onChange={(event) => {
-              setHeadline(event.target.value);
-              if (!slugTouched) setSlug(slugify(event.target.value));
-            }}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="new-slug">{t('slug')}</label>
-          <input
-            id="new-slug"
-            value={slug}
-            aria-invalid={invalid('slug')}
-            aria-describedby={describedBy('slug', 'new-slug-help')}
-            onChange={(event) => {
-              setSlugTouched(true);
-              setSlug(event.target.value);
-            }}
-          />
-          <p id="new-slug-help" className="help">
-            {t('slugHelp')}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor="new-section">
-            {t('section')} <span className="subtle">{t('required')}</span>
-          </label>
-          <select
-            id="new-section"
-            required
-            value={sectionId}
-            aria-invalid={invalid('sectionId')}
-            aria-describedby={describedBy('sectionId')}
-            onChange={(event) => setSectionId(event.target.value)}
-          >
-            <option value="">{t('chooseSection')}</option>
-            {refs?.sections.map((section) => (
-              <option key={section.id} value={section.id}>
-                {sectionName(section, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="new-type">{t('articleType')}</label>
-          <select
-            id="new-type"
-            value={type}
-            onChange={(event) => setType(event.target.value as ArticleType)}
-          >
-            {ARTICLE_TYPES.map((code) => (
-              <option key={code} value={code}>
-                {t(`type_${code}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="new-author">
-            {t('filterAuthor')} <span className="subtle">{t('required')}</span>
-          </label>
-          <select
-            id="new-author"
-            value={chosenAuthor}
-            aria-invalid={invalid('authorIds')}
-            aria-describedby={describedBy('authorIds')}
-            onChange={(event) => setAuthorId(event.target.value)}
-          >
-            <option value="">{t('chooseAuthor')}</option>
-            {refs?.authors.map((author) => (
-              <option key={author.id} value={author.id}>
-                {author.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div role="alert" className="alert-region">
-          {error && (
-            <p id="new-error" className="error">
-              {t('errorPrefix', { message: error.message })}
-            </p>
+        <Field id="new-locale" label={t('articleLocale')}>
+          {(control) => (
+            <select
+              {...control}
+              value={locale}
+              onChange={(event) => setLocale(event.target.value as Locale)}
+            >
+              <LocaleOptions />
+            </select>
           )}
-        </div>
+        </Field>
+        <Field id="new-headline" label={t('headline')} required error={fieldError('headline')}>
+          {(control) => (
+            <input
+              {...control}
+              required
+              lang={locale}
+              value={headline}
+              onChange={(event) => {
+                setHeadline(event.target.value);
+                if (!slugTouched) setSlug(slugify(event.target.value));
+              }}
+            />
+          )}
+        </Field>
+        <Field id="new-slug" label={t('slug')} help={t('slugHelp')} error={fieldError('slug')}>
+          {(control) => (
+            <input
+              {...control}
+              value={slug}
+              onChange={(event) => {
+                setSlugTouched(true);
+                setSlug(event.target.value);
+              }}
+            />
+          )}
+        </Field>
+        <Field id="new-section" label={t('section')} required error={fieldError('sectionId')}>
+          {(control) => (
+            <select
+              {...control}
+              required
+              value={sectionId}
+              onChange={(event) => setSectionId(event.target.value)}
+            >
+              <option value="">{t('chooseSection')}</option>
+              <SectionOptions sections={refs?.sections} locale={locale} />
+            </select>
+          )}
+        </Field>
+        <Field id="new-type" label={t('articleType')}>
+          {(control) => (
+            <select
+              {...control}
+              value={type}
+              onChange={(event) => setType(event.target.value as ArticleType)}
+            >
+              <ArticleTypeOptions />
+            </select>
+          )}
+        </Field>
+        <Field id="new-author" label={t('filterAuthor')} required error={fieldError('authorIds')}>
+          {(control) => (
+            <select
+              {...control}
+              value={chosenAuthor}
+              onChange={(event) => setAuthorId(event.target.value)}
+            >
+              <option value="">{t('chooseAuthor')}</option>
+              <AuthorOptions authors={refs?.authors} />
+            </select>
+          )}
+        </Field>
+        <AlertRegion
+          message={error && !error.field ? t('errorPrefix', { message: error.message }) : null}
+        />
         <button type="submit" className="button primary" disabled={busy}>
           {busy ? t('creating') : t('create')}
         </button>

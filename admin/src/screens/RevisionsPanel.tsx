@@ -5,6 +5,7 @@
 import { diffWords } from 'diff';
 import { useEffect, useState } from 'react';
 import { errorMessage, get, post } from '../api.ts';
+import { AlertRegion } from '../components/Field.tsx';
 import { bodyText } from '../editor/body-utils.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { Article, Revision, RevisionSummary } from '../types.ts';
@@ -123,9 +124,7 @@ export function RevisionsPanel({
           </button>
         </>
       )}
-      <div role="alert" className="alert-region">
-        {error && <p className="error">{t('errorPrefix', { message: error })}</p>}
-      </div>
+      <AlertRegion message={error && t('errorPrefix', { message: error })} />
       <div role="status">{status && <p className="success">{status}</p>}</div>
       {diff && <RevisionDiff from={diff.from} to={diff.to} lang={article.locale} />}
     </section>

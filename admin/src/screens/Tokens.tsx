@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { del, errorMessage, get, post } from '../api.ts';
+import { AlertRegion } from '../components/Field.tsx';
 import { ScreenHeading } from '../components/ScreenHeading.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import type { ApiToken } from '../types.ts';
@@ -83,9 +84,7 @@ export function Tokens() {
           </div>
         </div>
       )}
-      <div role="alert" className="alert-region">
-        {error && <p className="error">{t('errorPrefix', { message: error })}</p>}
-      </div>
+      <AlertRegion message={error && t('errorPrefix', { message: error })} />
       {tokens && tokens.length === 0 && <p>{t('noTokens')}</p>}
       {tokens && tokens.length > 0 && (
         <div className="table-wrap">

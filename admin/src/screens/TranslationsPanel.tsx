@@ -1,6 +1,7 @@
 /** The story's other-language version: its status and a link, or a button that creates it. */
 import { useState } from 'react';
 import { ApiError, errorMessage, post } from '../api.ts';
+import { AlertRegion } from '../components/Field.tsx';
 import { Link } from '../components/Link.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { navigate } from '../router.ts';
@@ -64,9 +65,7 @@ export function TranslationsPanel({
           {other === 'es' ? t('createSpanish') : t('createEnglish')}
         </button>
       )}
-      <div role="alert" className="alert-region">
-        {error && <p className="error">{error}</p>}
-      </div>
+      <AlertRegion message={error} />
     </section>
   );
 }

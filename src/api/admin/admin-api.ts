@@ -26,13 +26,18 @@ import { articleRoutes } from './article-routes.js';
 import { MAX_UPLOAD_BYTES, UPLOAD_PATH, mediaRoutes } from './media-routes.js';
 import { taxonomyRoutes } from './taxonomy-routes.js';
 import { userRoutes } from './user-routes.js';
+import { ninjsRoutes } from './ninjs-routes.js';
+import { contentKeyRoutes } from './content-key-routes.js';
+import { webhookRoutes } from './webhook-routes.js';
 import { tokenRoutes } from './token-routes.js';
-import { adminOpenApi } from './openapi.js';
+import { openApiDocument } from '../openapi.js';
 import { SESSION_COOKIE, sessionRoutes } from './session-routes.js';
 
 export { SESSION_COOKIE } from './session-routes.js';
 export const CSRF_HEADER = 'x-csrf-token';
 const MAX_BODY_BYTES = 64 * 1024;
+const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
+const NINJS_IMPORT_PATH = '/imports/ninjs';
 
 /** The API's own description, generated from the route list below. */
 const openApiRoute: AdminRoute = {
@@ -40,7 +45,26 @@ const openApiRoute: AdminRoute = {
   path: '/openapi.json',
   policy: { staff: ['contributor', 'author', 'editor', 'admin'], system: false, anonymous: true },
   summary: 'This document',
-  handle: (c, { publicUrl }) => c.json(adminOpenApi(ADMIN_ROUTES, publicUrl)),
+  handle: (c, { publicUrl }) =>
+    c.json(
+      openApiDocument(
+        {
+          title: 'Galley Admin API',
+          basePath: '/api/admin',
+          publicUrl,
+          securitySchemes: {
+            session: {
+              type: 'apiKey',
+              in: 'cookie',
+              name: 'galley_session',
+              description: 'Changes also need the x-csrf-token header.',
+            },
+            token: { type: 'http', scheme: 'bearer', description: 'A staff API token.' },
+          },
+        },
+        ADMIN_ROUTES.map((route) => ({ ...route, isPublic: route.policy.anonymous === true })),
+      ),
+    ),
 };
 
 /** Every Admin API route. The permission test walks this list for every role. */
@@ -51,6 +75,9 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   ...mediaRoutes,
   ...taxonomyRoutes,
   ...userRoutes,
+  ...ninjsRoutes,
+  ...contentKeyRoutes,
+  ...webhookRoutes,
   openApiRoute,
 ];
 
@@ -91,11 +118,18 @@ export function createAdminApi(options: AdminApiOptions): Hono<AdminEnv> {
         413,
       ),
   });
-  api.use('*', (c, next) =>
-    c.req.method === 'POST' && c.req.path.endsWith(UPLOAD_PATH)
-      ? uploadLimit(c, next)
-      : jsonLimit(c, next),
-  );
+  // A wire story in ninjs carries its whole body (and sometimes several renditions of it).
+  const documentLimit = bodyLimit({
+    maxSize: MAX_DOCUMENT_BYTES,
+    onError: (c) =>
+      c.json(errorBody(`the document is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`), 413),
+  });
+  api.use('*', (c, next) => {
+    if (c.req.method !== 'POST') return jsonLimit(c, next);
+    if (c.req.path.endsWith(UPLOAD_PATH)) return uploadLimit(c, next);
+    if (c.req.path.endsWith(NINJS_IMPORT_PATH)) return documentLimit(c, next);
+    return jsonLimit(c, next);
+  });
 
   // 1. Authenticate: an API token (`Authorization: Bearer galley_...`, for scripts) or a session
   //    cookie, if either names a live credential.

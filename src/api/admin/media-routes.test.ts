@@ -164,6 +164,21 @@ describeEachDialect('Admin API media', { demo: false }, (t) => {
     expect(picture).toMatch(/<img src="\/media\/uploads\/[^"]+\.jpg" srcset="[^"]+\.jpg \d+w/);
     expect(picture).toContain('alt="A blue sky over the harbour"');
     expect(picture).not.toContain('original.');
+    expect(picture).not.toContain('crop-');
+    // Search engines get the fixed-ratio crops, in the article's JSON-LD.
+    type JsonLdBlock = { image?: { url: string; width: number; height: number }[] };
+    const blocks = [...page.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)]
+      .map((match) => JSON.parse(match[1] ?? '{}') as JsonLdBlock | JsonLdBlock[])
+      .flat();
+    const images = blocks.find((block) => block.image)?.image ?? [];
+    expect(images.map((image) => /crop-(\w+)\.jpg$/.exec(image.url)?.[1])).toEqual([
+      '16x9',
+      '4x3',
+      '1x1',
+    ]);
+    expect(images.map((image) => Math.round((image.width / image.height) * 100) / 100)).toEqual([
+      1.78, 1.33, 1,
+    ]);
     expect(page).toContain('The harbour at noon.');
     expect(page).toContain('AFP');
   });

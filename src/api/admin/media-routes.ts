@@ -84,7 +84,7 @@ export const mediaRoutes: AdminRoute[] = [
           throw new GalleyError(error.message, error.status, 'file');
         throw error;
       }
-      const { original, variants, prefill } = intake;
+      const { original, variants, crops, prefill } = intake;
       // Words found in the file are in one language: they go to the edition the uploader works
       // in. The credit names a person or agency, the same in both.
       const words = { alt: prefill.alt, caption: prefill.caption, credit: prefill.credit };
@@ -95,6 +95,7 @@ export const mediaRoutes: AdminRoute[] = [
         height: original.height,
         mime: original.mime,
         variants: variants.map(({ key, ...size }) => ({ path: key, ...size })),
+        crops: crops.map(({ key, ...crop }) => ({ path: key, ...crop })),
         sourceAgency: prefill.sourceAgency,
         translations:
           locale === 'en' ? { en: words, es: otherWords } : { en: otherWords, es: words },

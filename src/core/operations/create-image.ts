@@ -28,6 +28,11 @@ export const imageTextSchema = z.object({
 const input = storedFile.extend({
   /** Smaller renditions of the same image, for `srcset`. */
   variants: z.array(storedFile).max(12).default([]),
+  /** Fixed-ratio crops for structured data (not shown on pages). */
+  crops: z
+    .array(storedFile.extend({ ratio: z.enum(['16x9', '4x3', '1x1']) }))
+    .max(3)
+    .default([]),
   sourceAgency: z.string().trim().max(120).nullable().default(null),
   translations: perLocale(imageTextSchema),
 });
@@ -57,6 +62,7 @@ export const createImage = defineOperation({
         width: data.width,
         height: data.height,
         variants: JSON.stringify([...data.variants].sort((a, b) => a.width - b.width)),
+        crops: JSON.stringify(data.crops),
         source_agency: data.sourceAgency,
         created_at: now.toISOString(),
       })

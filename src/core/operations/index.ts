@@ -24,3 +24,6 @@ export { createApiToken, revokeApiToken } from './api-tokens.js';
 export { deleteArticle } from './delete-article.js';
 export { restoreRevision } from './restore-revision.js';
 export { updateImage } from './update-image.js';
+export { importNinjs } from './import-ninjs.js';
+export { createContentApiKey, revokeContentApiKey } from './content-api-keys.js';
+export { createWebhook, deleteWebhook, redeliverWebhook } from './webhooks.js';

@@ -24,6 +24,7 @@ export type SummaryRow = {
   media_width: number | null;
   media_height: number | null;
   media_variants: string | null;
+  media_crops: string | null;
   media_agency: string | null;
   media_alt: string | null;
   media_caption: string | null;
@@ -98,6 +99,7 @@ export function articlesWithLeadImage(db: Kysely<Database>) {
       'm.width as media_width',
       'm.height as media_height',
       'm.variants as media_variants',
+      'm.crops as media_crops',
       'm.source_agency as media_agency',
       'mt.alt as media_alt',
       'mt.caption as media_caption',
@@ -115,6 +117,7 @@ export function imageFromRow(row: SummaryRow): ImageView | null {
     width: row.media_width ?? 0,
     height: row.media_height ?? 0,
     variants: JSON.parse(row.media_variants ?? '[]') as ImageView['variants'],
+    crops: JSON.parse(row.media_crops ?? '[]') as ImageView['crops'],
     alt: row.media_alt ?? '',
     caption: row.media_caption ?? '',
     credit: row.media_credit ?? '',

@@ -8,6 +8,8 @@ export interface ImageView {
   width: number;
   height: number;
   variants: { path: string; width: number; height: number; mime: string }[];
+  /** Fixed-ratio crops (16x9, 4x3, 1x1) for structured data; pages use the variants. */
+  crops: { ratio: string; path: string; width: number; height: number; mime: string }[];
   alt: string;
   caption: string;
   credit: string;

@@ -1,10 +1,12 @@
 /**
- * The frame of every reader page: head (title, description, canonical, hreflang), header with
- * the edition switch and sections, and footer. Pages pass their main content in.
+ * The frame of every reader page: head (title, description, canonical, hreflang, feed links,
+ * share tags, structured data), header with the edition switch and sections, and footer. Pages
+ * pass their main content in.
  */
 import type { Locale } from '../../db/schema.js';
 import type { SiteChrome } from '../../core/reader/reader-types.js';
-import { sitePaths } from '../../core/site-paths.js';
+import { FEED_FORMATS, FEED_MEDIA_TYPES, sitePaths } from '../../core/site-paths.js';
+import type { FeedFormat } from '../../core/site-paths.js';
 import { html } from '../../lib/html.js';
 import type { SafeHtml } from '../../lib/html.js';
 import { languageTag, messages, otherLocale } from '../i18n/index.js';
@@ -25,7 +27,37 @@ export interface ShellInput {
   canonicalPath: string | null;
   /** Language versions of this page, this one included; empty for error pages. */
   alternates: Alternate[];
+  /** Lists whose feeds this page offers for autodiscovery (RSS, Atom and JSON Feed each). */
+  feeds: FeedList[];
+  /** Open Graph and X card tags (social-meta.ts). */
+  socialMeta: SafeHtml | null;
+  /** JSON-LD blocks (structured-data.ts). */
+  structuredData: SafeHtml | null;
   main: SafeHtml;
+}
+
+export interface FeedList {
+  /** The list page's path (home, section, tag or author), as `sitePaths.feed` takes it. */
+  listPath: string;
+  /** What the list is, e.g. "La Marea: City"; the format is added to it. */
+  title: string;
+}
+
+/** Format names are the same in every language, so feed titles need no catalog. */
+const FEED_FORMAT_NAMES: Record<FeedFormat, string> = {
+  rss: 'RSS',
+  atom: 'Atom',
+  json: 'JSON Feed',
+};
+
+/** Absolute, like the canonical link: some feed readers resolve relative links badly. */
+function feedLinks(feeds: FeedList[], publicUrl: string): SafeHtml[] {
+  return feeds.flatMap((feed) =>
+    FEED_FORMATS.map(
+      (format) =>
+        html`<link rel="alternate" type="${FEED_MEDIA_TYPES[format]}" title="${feed.title} (${FEED_FORMAT_NAMES[format]})" href="${publicUrl}${sitePaths.feed(feed.listPath, format)}">\n`,
+    ),
+  );
 }
 
 /** `x-default` points at the English version when there is one, else at this page. */
@@ -59,7 +91,7 @@ ${input.canonicalPath === null ? null : html`<link rel="canonical" href="${publi
       html`<link rel="alternate" hreflang="${languageTag[alt.locale]}" href="${publicUrl}${alt.path}">\n`,
   )}${fallback ? html`<link rel="alternate" hreflang="x-default" href="${publicUrl}${fallback.path}">\n` : null}<link rel="stylesheet" href="${input.stylesheetPath}">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
-</head>
+${feedLinks(input.feeds, publicUrl)}${input.socialMeta}${input.structuredData}</head>
 <body>
 <a class="skip-link" href="#content">${t.skipToContent}</a>
 <header class="site-header">

@@ -5,20 +5,11 @@
  * Content-Security-Policy (`default-src 'none'`), so these contexts bypass CSP; the article-page
  * test checks the policy itself.
  */
-import axe from 'axe-core';
-import type { AxeResults, Result, RunOptions } from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { describeViolations, expectNoAxeViolations, runAxe } from './axe.js';
 import type { SitePage, TestSite } from './browser.js';
 import { launchChromium, pagesToCheck, startSite } from './browser.js';
-
-const AXE_OPTIONS: RunOptions = {
-  runOnly: {
-    type: 'tag',
-    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-  },
-  resultTypes: ['violations'],
-};
 
 /** Desktop in both colour schemes on every page; a phone-sized viewport (reflow, target sizes)
  * on the two busiest pages. */
@@ -66,38 +57,6 @@ afterAll(async () => {
   await site?.close();
 }, 60_000);
 
-interface AxeWindow {
-  axe: { run(context: unknown, options: RunOptions): Promise<AxeResults> };
-  document: unknown;
-}
-
-/** Runs axe on the page as it is now. */
-async function runAxe(page: Page): Promise<AxeResults> {
-  await page.addScriptTag({ content: axe.source });
-  return page.evaluate((options) => {
-    const window = globalThis as unknown as AxeWindow;
-    return window.axe.run(window.document, options);
-  }, AXE_OPTIONS);
-}
-
-/** One line per violation: rule, impact, help, and where (the first few elements). */
-function describeViolations(violations: Result[]): string {
-  return violations
-    .map((violation) => {
-      const where = violation.nodes
-        .slice(0, 3)
-        .map(
-          (node) =>
-            `      ${node.target.join(' ')}: ${node.failureSummary?.split('\n')[1]?.trim() ?? ''}`,
-        )
-        .join('\n');
-      const more =
-        violation.nodes.length > 3 ? `\n      ... and ${violation.nodes.length - 3} more` : '';
-      return `  [${violation.id}] (${violation.impact ?? 'n/a'}) ${violation.help}\n      ${violation.helpUrl}\n${where}${more}`;
-    })
-    .join('\n');
-}
-
 async function checkPage(name: string, setting: Setting): Promise<void> {
   const sitePage = pages.find((page) => page.name === name);
   if (!sitePage || !site) throw new Error(`no page called ${name}`);
@@ -111,13 +70,7 @@ async function checkPage(name: string, setting: Setting): Promise<void> {
     );
     const isDark = SETTINGS[setting].colorScheme === 'dark';
     expect(background).toBe(isDark ? 'rgb(18, 20, 22)' : 'rgb(255, 255, 255)');
-    const results = await runAxe(page);
-    // axe did run its rules here: some passed (color-contrast among them, for text on the page).
-    expect(results.passes.map((rule) => rule.id)).toContain('color-contrast');
-    expect(
-      results.violations,
-      `axe found ${results.violations.length} violation(s) on ${sitePage.path} (${setting}):\n${describeViolations(results.violations)}`,
-    ).toEqual([]);
+    await expectNoAxeViolations(page, `${sitePage.path} (${setting})`);
   } finally {
     await page.close();
   }

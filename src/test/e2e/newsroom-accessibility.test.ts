@@ -1,46 +1,23 @@
 /**
  * The newsroom app's accessibility: axe-core (WCAG 2.2 AA and best practices) on the login,
- * article list, editor and media library screens in both interface languages, and a keyboard-only
- * path from logging in to typing in the editor.
+ * article list, editor, media library, staff accounts, sections and tags screens and the delete
+ * dialog in both interface languages, and a keyboard-only path from logging in to typing in the
+ * editor.
  *
  * axe's source is injected into the page, which the app's CSP forbids, so the axe contexts bypass
  * CSP; the keyboard test runs under the real policy.
  */
-import axe from 'axe-core';
-import type { AxeResults, Result, RunOptions } from 'axe-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { TestSite } from './browser.js';
-import { launchChromium, startSite } from './browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectNoAxeViolations } from './axe.js';
+import { LABELS, logIn, setUpNewsroom } from './newsroom-support.js';
 
-const AXE_OPTIONS: RunOptions = {
-  runOnly: {
-    type: 'tag',
-    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-  },
-  resultTypes: ['violations'],
-};
-
-const LABELS = {
-  en: { email: 'Email', password: 'Password', logIn: 'Log in', articles: 'Articles' },
-  es: {
-    email: 'Correo electrónico',
-    password: 'Contraseña',
-    logIn: 'Entrar',
-    articles: 'Artículos',
-  },
-} as const;
-type UiLocale = keyof typeof LABELS;
-
-let site: TestSite | undefined;
-let browser: Browser | undefined;
+const newsroom = setUpNewsroom();
 let articleId = 0;
 
 beforeAll(async () => {
-  site = await startSite();
-  browser = await launchChromium();
   // A story with a lead image, so the editor shows every panel.
-  const row = await site.galley.db
+  const row = await newsroom.site.galley.db
     .selectFrom('articles')
     .select('id')
     .where('locale', '=', 'en')
@@ -48,111 +25,93 @@ beforeAll(async () => {
     .orderBy('id')
     .executeTakeFirstOrThrow();
   articleId = row.id;
-}, 120_000);
+});
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-}, 60_000);
-
-const url = (path: string) => `${(site as TestSite).origin}${path}`;
-
-interface AxeWindow {
-  axe: { run(context: unknown, options: RunOptions): Promise<AxeResults> };
-  document: unknown;
-}
-
-async function runAxe(page: Page): Promise<AxeResults> {
-  await page.addScriptTag({ content: axe.source });
-  return page.evaluate((options) => {
-    const window = globalThis as unknown as AxeWindow;
-    return window.axe.run(window.document, options);
-  }, AXE_OPTIONS);
-}
-
-function describeViolations(violations: Result[]): string {
-  return violations
-    .map((violation) => {
-      const where = violation.nodes
-        .slice(0, 3)
-        .map(
-          (node) =>
-            `      ${node.target.join(' ')}: ${node.failureSummary?.split('\n')[1]?.trim() ?? ''}`,
-        )
-        .join('\n');
-      const more =
-        violation.nodes.length > 3 ? `\n      ... and ${violation.nodes.length - 3} more` : '';
-      return `  [${violation.id}] (${violation.impact ?? 'n/a'}) ${violation.help}\n      ${violation.helpUrl}\n${where}${more}`;
-    })
-    .join('\n');
-}
-
-async function expectNoViolations(page: Page, name: string): Promise<void> {
-  const results = await runAxe(page);
-  expect(results.passes.map((rule) => rule.id)).toContain('color-contrast');
-  expect(
-    results.violations,
-    `axe found ${results.violations.length} violation(s) on ${name}:\n${describeViolations(results.violations)}`,
-  ).toEqual([]);
-}
-
-/** A browser context whose interface language is `locale` (from navigator.language). */
-async function newContext(locale: UiLocale, bypassCSP: boolean): Promise<BrowserContext> {
-  return (browser as Browser).newContext({
-    bypassCSP,
-    locale: locale === 'es' ? 'es-ES' : 'en-US',
-    viewport: { width: 1280, height: 900 },
-  });
-}
-
-async function logIn(page: Page, locale: UiLocale): Promise<void> {
-  const labels = LABELS[locale];
-  await page.getByLabel(labels.email).fill('editor@galley.example');
-  await page.getByLabel(labels.password).fill('galley-demo-editor');
-  await page.getByRole('button', { name: labels.logIn }).click();
-  await page.getByRole('heading', { level: 1, name: labels.articles }).waitFor();
-}
+const url = (path: string) => newsroom.url(path);
 
 describe('axe-core finds no accessibility violation in the newsroom app', () => {
   for (const locale of ['en', 'es'] as const) {
     it(`on the login, list, editor and media screens (${locale})`, async () => {
-      const context = await newContext(locale, true);
+      const context = await newsroom.newContext({ locale, bypassCSP: true });
       try {
         const page = await context.newPage();
         await page.goto(url('/admin/'), { waitUntil: 'load' });
         await page.getByLabel(LABELS[locale].password).waitFor();
         expect(await page.locator('html').getAttribute('lang')).toBe(locale);
-        await expectNoViolations(page, `login (${locale})`);
+        await expectNoAxeViolations(page, `login (${locale})`);
 
         // A failed login shows an error: that state must pass too.
         await page.getByLabel(LABELS[locale].email).fill('editor@galley.example');
         await page.getByLabel(LABELS[locale].password).fill('wrong');
         await page.getByRole('button', { name: LABELS[locale].logIn }).click();
         await page.getByRole('alert').locator('p').waitFor();
-        await expectNoViolations(page, `login with an error (${locale})`);
+        await expectNoAxeViolations(page, `login with an error (${locale})`);
 
-        await logIn(page, locale);
+        await logIn(page, { locale });
         await page.locator('table.articles').waitFor();
-        await expectNoViolations(page, `article list (${locale})`);
+        await expectNoAxeViolations(page, `article list (${locale})`);
 
         await page.goto(url(`/admin/articles/${articleId}`), { waitUntil: 'load' });
         await page.locator('.ProseMirror').waitFor();
         await page.locator('.revision-list').waitFor();
-        await expectNoViolations(page, `editor (${locale})`);
+        await expectNoAxeViolations(page, `editor (${locale})`);
 
         await page.goto(url('/admin/media'), { waitUntil: 'load' });
         await page.locator('.media-grid').waitFor();
         await page.locator('.media-tile').first().click();
         await page.locator('.media-details').waitFor();
-        await expectNoViolations(page, `media library (${locale})`);
+        await expectNoAxeViolations(page, `media library (${locale})`);
 
         await page.goto(url('/admin/articles/new'), { waitUntil: 'load' });
         await page.locator('form').waitFor();
-        await expectNoViolations(page, `new article (${locale})`);
+        await expectNoAxeViolations(page, `new article (${locale})`);
 
         await page.goto(url('/admin/tokens'), { waitUntil: 'load' });
         await page.locator('#token-name').waitFor();
-        await expectNoViolations(page, `API tokens (${locale})`);
+        await expectNoAxeViolations(page, `API tokens (${locale})`);
+      } finally {
+        await context.close();
+      }
+    }, 90_000);
+  }
+});
+
+/** The words the admin screens' checks look for, in both interface languages. */
+const ADMIN_LABELS = {
+  en: { addSection: 'Add a section', deleteArticle: 'Delete article', cancel: 'Cancel' },
+  es: { addSection: 'Añadir una sección', deleteArticle: 'Eliminar artículo', cancel: 'Cancelar' },
+} as const;
+
+describe('axe-core finds no accessibility violation on the admin screens', () => {
+  for (const locale of ['en', 'es'] as const) {
+    it(`on staff accounts, sections and tags, and the delete dialog (${locale})`, async () => {
+      const context = await newsroom.newContext({ locale, bypassCSP: true });
+      const labels = ADMIN_LABELS[locale];
+      try {
+        const page = await context.newPage();
+        await page.goto(url('/admin/'), { waitUntil: 'load' });
+        await logIn(page, { role: 'admin', locale });
+
+        await page.goto(url('/admin/users'), { waitUntil: 'load' });
+        await page.locator('#user-email').waitFor();
+        await page.locator('table tbody tr').first().waitFor();
+        await expectNoAxeViolations(page, `staff accounts (${locale})`);
+
+        await page.goto(url('/admin/taxonomy'), { waitUntil: 'load' });
+        await page.locator('table tbody tr').first().waitFor();
+        await expectNoAxeViolations(page, `sections and tags (${locale})`);
+        // A refused form, with its error beside the field, must pass too.
+        await page.getByRole('button', { name: labels.addSection }).click();
+        await page.locator('#section-en-name[aria-invalid="true"]').waitFor();
+        await expectNoAxeViolations(page, `sections and tags with an error (${locale})`);
+
+        await page.goto(url(`/admin/articles/${articleId}`), { waitUntil: 'load' });
+        await page.locator('.ProseMirror').waitFor();
+        await page.getByRole('button', { name: labels.deleteArticle }).click();
+        await page.getByRole('alertdialog').waitFor();
+        await expectNoAxeViolations(page, `the delete dialog (${locale})`);
+        await page.getByRole('alertdialog').getByRole('button', { name: labels.cancel }).click();
+        await page.getByRole('alertdialog').waitFor({ state: 'detached' });
       } finally {
         await context.close();
       }
@@ -174,7 +133,7 @@ async function tabTo(page: Page, selector: string, max = 60): Promise<void> {
 
 describe('the newsroom app from the keyboard alone', () => {
   it('logs in, opens a new draft and writes in the editor', async () => {
-    const context = await newContext('en', false);
+    const context = await newsroom.newContext();
     try {
       const page = await context.newPage();
       await page.goto(url('/admin/'), { waitUntil: 'load' });

@@ -5,60 +5,27 @@
  *
  * Needs the built app (`vite build --config admin/vite.config.ts`, part of `npm run build`).
  */
-import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { TestSite } from './browser.js';
-import { launchChromium, startSite } from './browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  logIn,
+  openApp as openPage,
+  saveStatus,
+  setUpNewsroom,
+  testJpeg,
+} from './newsroom-support.js';
 
-let site: TestSite | undefined;
-let browser: Browser | undefined;
+const newsroom = setUpNewsroom();
 let context: BrowserContext;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  site = await startSite();
-  browser = await launchChromium();
   // No bypassCSP: the app must work under the policy it is served with.
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-}, 120_000);
+  context = await newsroom.newContext();
+});
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-}, 60_000);
-
-const url = (path: string) => `${(site as TestSite).origin}${path}`;
-
-async function openApp(path = '/admin/'): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(String(error)));
-  page.on('console', (message) => {
-    // CSP violations are reported on the console.
-    if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text()))
-      pageErrors.push(message.text());
-  });
-  await page.goto(url(path), { waitUntil: 'load' });
-  return page;
-}
-
-async function logIn(page: Page): Promise<void> {
-  await page.getByLabel('Email').fill('editor@galley.example');
-  await page.getByLabel('Password').fill('galley-demo-editor');
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Articles' }).waitFor();
-}
-
-/** A small real JPEG, made here. */
-function testJpeg(): Promise<Buffer> {
-  return sharp({
-    create: { width: 640, height: 400, channels: 3, background: { r: 30, g: 90, b: 150 } },
-  })
-    .jpeg({ quality: 80 })
-    .toBuffer();
-}
-
-const saveStatus = (page: Page) => page.locator('[aria-live="polite"].save-text');
+const url = (path: string) => newsroom.url(path);
+const openApp = (path = '/admin/'): Promise<Page> => openPage(context, url(path), pageErrors);
 
 describe('the newsroom app in Chromium', () => {
   it('refuses a wrong password with a clear message', async () => {
@@ -139,7 +106,7 @@ describe('the newsroom app in Chromium', () => {
     await saveStatus(page)
       .filter({ hasText: /: Saved$/ })
       .waitFor({ timeout: 10_000 });
-    const saved = await (site as TestSite).galley.db
+    const saved = await newsroom.site.galley.db
       .selectFrom('articles')
       .select(['body', 'version'])
       .where('id', '=', articleId)
@@ -194,7 +161,7 @@ describe('the newsroom app in Chromium', () => {
     await page.getByText('Status: Draft').waitFor();
     await page.getByRole('link', { name: new RegExp(`^English: ${headline}`) }).waitFor();
     const spanishId = Number(/(\d+)$/.exec(page.url())?.[1]);
-    const spanish = await (site as TestSite).galley.db
+    const spanish = await newsroom.site.galley.db
       .selectFrom('articles')
       .select(['locale', 'status'])
       .where('id', '=', spanishId)

@@ -46,6 +46,7 @@ export class PostgresAdapter implements DialectAdapter {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     registerDialectFeatures(db, {
       jsonArrayFrom: jsonArrayFrom as DialectFeatures['jsonArrayFrom'],
+      skipLocked: true,
     });
     return db;
   }

@@ -60,6 +60,7 @@ export class SqliteAdapter implements DialectAdapter {
       jsonArrayFrom: jsonArrayFrom as DialectFeatures['jsonArrayFrom'],
       directRead: (sql, parameters) =>
         database.inTransaction ? null : (prepare(sql).all(parameters) as unknown[]),
+      skipLocked: false,
     });
     return db;
   }

@@ -1,9 +1,29 @@
 /**
- * The OpenAPI 3.1 document of the Admin API, built from the route list and the very zod schemas
- * that validate the requests, so the document cannot drift from the code.
+ * OpenAPI 3.1 documents for Galley's APIs (Admin and Content), built from each API's route list
+ * and the very zod schemas that validate the requests, so a document cannot drift from the code.
  */
 import { z } from 'zod';
-import type { AdminRoute } from './admin-route.js';
+
+/** What a document needs to know of a route; both APIs' route types have these. */
+export interface DocumentedRoute {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Below the API's base path, in Hono's syntax: `/articles/:id`. */
+  path: string;
+  summary: string;
+  requestBody?: z.ZodType;
+  query?: z.ZodObject;
+  /** Callable without credentials. */
+  isPublic: boolean;
+}
+
+export interface ApiDescription {
+  title: string;
+  /** e.g. `/api/admin` */
+  basePath: string;
+  publicUrl: string;
+  /** The OpenAPI security schemes; every route needs the first unless it is public. */
+  securitySchemes: Record<string, Record<string, unknown>>;
+}
 
 const jsonSchema = (schema: z.ZodType): Record<string, unknown> => {
   // `io: 'input'` documents what clients send (before defaults and transforms apply). The
@@ -28,25 +48,28 @@ const errorSchema = {
   },
 };
 
-export function adminOpenApi(
-  routes: readonly AdminRoute[],
-  publicUrl: string,
+export function openApiDocument(
+  api: ApiDescription,
+  routes: readonly DocumentedRoute[],
 ): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
-    const path = `/api/admin${route.path}`.replace(/:(\w+)/g, '{$1}');
+    const path = `${api.basePath}${route.path}`.replace(/:(\w+)/g, '{$1}');
     const pathParameters = [...route.path.matchAll(/:(\w+)/g)].map(([, name]) => ({
       name,
       in: 'path',
       required: true,
-      schema: { type: 'integer', minimum: 1 },
+      // Numeric ids (`:id`, `:version`); other parameters (`:slug`, `:locale`) are text.
+      schema: /^(id|version)$/.test(name ?? '')
+        ? { type: 'integer', minimum: 1 }
+        : { type: 'string' },
     }));
     const queryParameters = route.query
       ? Object.entries(
           (jsonSchema(route.query) as { properties?: Record<string, unknown> }).properties ?? {},
         ).map(([name, schema]) => ({ name, in: 'query', required: false, schema }))
       : [];
-    const isPublic = route.policy.anonymous === true;
+    const isPublic = route.isPublic;
     (paths[path] ??= {})[route.method.toLowerCase()] = {
       summary: route.summary,
       ...(pathParameters.length + queryParameters.length > 0 && {
@@ -71,22 +94,13 @@ export function adminOpenApi(
       },
     };
   }
+  const [firstScheme] = Object.keys(api.securitySchemes);
   return {
     openapi: '3.1.0',
-    info: { title: 'Galley Admin API', version: '1' },
-    servers: [{ url: publicUrl }],
-    security: [{ session: [] }],
-    components: {
-      securitySchemes: {
-        session: {
-          type: 'apiKey',
-          in: 'cookie',
-          name: 'galley_session',
-          description: 'Changes also need the x-csrf-token header.',
-        },
-      },
-      schemas: { Error: errorSchema },
-    },
+    info: { title: api.title, version: '1' },
+    servers: [{ url: api.publicUrl }],
+    ...(firstScheme && { security: [{ [firstScheme]: [] }] }),
+    components: { securitySchemes: api.securitySchemes, schemas: { Error: errorSchema } },
     paths,
   };
 }

@@ -1,0 +1,119 @@
+/**
+ * What the Content API shows of published content: allowlisted fields only, absolute URLs, the
+ * same words readers see. Nothing here comes from a row directly (no staff emails, no drafts).
+ */
+import type { ContentArticle } from '../../core/reader/content-articles.js';
+import type { ImageView } from '../../core/reader/reader-types.js';
+import { sitePaths } from '../../core/site-paths.js';
+import { readingMinutes } from '../../content/body-text.js';
+import type { Locale } from '../../db/schema.js';
+
+/** Every field an article may have, in the order it is shown; `?fields=` picks among them. */
+export const ARTICLE_FIELDS = [
+  'id',
+  'locale',
+  'url',
+  'headline',
+  'dek',
+  'slug',
+  'type',
+  'section',
+  'authors',
+  'tags',
+  'publishedAt',
+  'updatedAt',
+  'wordCount',
+  'readingMinutes',
+  'image',
+  'translations',
+  'bodyHtml',
+] as const;
+export type ArticleField = (typeof ARTICLE_FIELDS)[number];
+
+const mediaUrl = (publicUrl: string, key: string) => new URL(`/media/${key}`, publicUrl).href;
+
+/** The image to link when only one is named: the largest JPEG (any client decodes it), else the largest. */
+function largestRendition(image: ImageView): string {
+  const jpeg = image.variants.filter((variant) => variant.mime === 'image/jpeg');
+  const candidates = jpeg.length > 0 ? jpeg : image.variants;
+  const largest = candidates.reduce<ImageView['variants'][number] | undefined>(
+    (best, variant) => (best && best.width >= variant.width ? best : variant),
+    undefined,
+  );
+  return largest?.path ?? image.path;
+}
+
+function presentImage(publicUrl: string, image: ImageView) {
+  return {
+    url: mediaUrl(publicUrl, largestRendition(image)),
+    width: image.width,
+    height: image.height,
+    alt: image.alt,
+    caption: image.caption,
+    credit: image.credit,
+    sourceAgency: image.sourceAgency,
+    renditions: image.variants.map((variant) => ({
+      url: mediaUrl(publicUrl, variant.path),
+      width: variant.width,
+      height: variant.height,
+      type: variant.mime,
+    })),
+  };
+}
+
+/** Relative URLs inside the body (images under /media/, links to our own pages) made absolute. */
+function absoluteBody(publicUrl: string, bodyHtml: string): string {
+  const origin = new URL(publicUrl).origin;
+  return bodyHtml.replace(/(\s(?:src|href)=")\/(?!\/)/g, `$1${origin}/`);
+}
+
+export function presentArticle(
+  publicUrl: string,
+  article: ContentArticle,
+  fields: ReadonlySet<ArticleField>,
+): Record<string, unknown> {
+  const absolute = (path: string) => new URL(path, publicUrl).href;
+  const locale: Locale = article.locale;
+  const all: Record<ArticleField, () => unknown> = {
+    id: () => article.id,
+    locale: () => locale,
+    url: () => absolute(sitePaths.article(locale, article.section.slug, article.slug)),
+    headline: () => article.headline,
+    dek: () => article.dek,
+    slug: () => article.slug,
+    type: () => article.type,
+    section: () => ({
+      ...article.section,
+      url: absolute(sitePaths.section(locale, article.section.slug)),
+    }),
+    authors: () =>
+      article.authors.map((author) => ({
+        id: author.id,
+        name: author.name,
+        slug: author.slug,
+        url: absolute(sitePaths.author(locale, author.slug)),
+      })),
+    tags: () =>
+      article.tags.map((tag) => ({ ...tag, url: absolute(sitePaths.tag(locale, tag.slug)) })),
+    publishedAt: () => article.publishedAt,
+    updatedAt: () => article.updatedAt,
+    wordCount: () => article.wordCount,
+    readingMinutes: () => readingMinutes(article.wordCount, locale),
+    image: () => (article.image ? presentImage(publicUrl, article.image) : null),
+    translations: () =>
+      article.translations.map((t) => ({
+        id: t.id,
+        locale: t.locale,
+        url: absolute(sitePaths.article(t.locale, t.sectionSlug, t.slug)),
+      })),
+    bodyHtml: () =>
+      article.bodyHtml === undefined ? undefined : absoluteBody(publicUrl, article.bodyHtml),
+  };
+  const shown: Record<string, unknown> = {};
+  for (const field of ARTICLE_FIELDS) {
+    if (!fields.has(field)) continue;
+    const value = all[field]();
+    if (value !== undefined) shown[field] = value;
+  }
+  return shown;
+}
