@@ -27,6 +27,28 @@ import type { Session, User } from './types.ts';
 const ArticleEditor = lazy(() =>
   import('./screens/ArticleEditor.tsx').then((module) => ({ default: module.ArticleEditor })),
 );
+// The distribution screens (webhooks, Content API keys, ninjs import) are for a few people and
+// rarely opened: one chunk for the three, loaded on first use.
+const Webhooks = lazy(() =>
+  import('./screens/distribution.ts').then((module) => ({ default: module.Webhooks })),
+);
+const ContentKeys = lazy(() =>
+  import('./screens/distribution.ts').then((module) => ({ default: module.ContentKeys })),
+);
+const NinjsImport = lazy(() =>
+  import('./screens/distribution.ts').then((module) => ({ default: module.NinjsImport })),
+);
+// The corrections and trust screens: the error-report queue, one report, the policy pages.
+const ErrorReportQueue = lazy(() =>
+  import('./screens/trust.ts').then((module) => ({ default: module.ErrorReportQueue })),
+);
+const ErrorReportScreen = lazy(() =>
+  import('./screens/trust.ts').then((module) => ({ default: module.ErrorReportScreen })),
+);
+// Policies use the body editor: their own chunk, sharing TipTap's with the article editor.
+const Policies = lazy(() =>
+  import('./screens/Policies.tsx').then((module) => ({ default: module.Policies })),
+);
 
 type SessionState =
   { kind: 'checking' } | { kind: 'out'; expired: boolean } | { kind: 'in'; user: User };
@@ -127,6 +149,43 @@ function Screen({ route }: { route: Route }) {
       return mayOpen(user.role, 'users') ? <Users /> : <NotFound />;
     case 'taxonomy':
       return mayOpen(user.role, 'taxonomy') ? <Taxonomy /> : <NotFound />;
+    case 'webhooks':
+    case 'contentKeys':
+    case 'import': {
+      if (!mayOpen(user.role, route.name)) return <NotFound />;
+      const LazyScreen = { webhooks: Webhooks, contentKeys: ContentKeys, import: NinjsImport }[
+        route.name
+      ];
+      return (
+        <Suspense fallback={<p role="status">{t('loading')}</p>}>
+          <LazyScreen />
+        </Suspense>
+      );
+    }
+    case 'reports':
+      return mayOpen(user.role, 'reports') ? (
+        <Suspense fallback={<p role="status">{t('loading')}</p>}>
+          <ErrorReportQueue params={route.params} />
+        </Suspense>
+      ) : (
+        <NotFound />
+      );
+    case 'report':
+      return mayOpen(user.role, 'reports') ? (
+        <Suspense fallback={<p role="status">{t('loading')}</p>}>
+          <ErrorReportScreen key={route.id} id={route.id} />
+        </Suspense>
+      ) : (
+        <NotFound />
+      );
+    case 'policies':
+      return mayOpen(user.role, 'policies') ? (
+        <Suspense fallback={<p role="status">{t('loading')}</p>}>
+          <Policies params={route.params} />
+        </Suspense>
+      ) : (
+        <NotFound />
+      );
     case 'notFound':
       return <NotFound />;
   }
@@ -167,6 +226,13 @@ function Header({ user, onLogOut }: { user: User | null; onLogOut: (() => void) 
                 {t('navMedia')}
               </Link>
             </li>
+            {mayOpen(user.role, 'reports') && (
+              <li>
+                <Link to="/reports" aria-current={current(['reports', 'report'])}>
+                  {t('navReports')}
+                </Link>
+              </li>
+            )}
             {mayOpen(user.role, 'taxonomy') && (
               <li>
                 <Link to="/taxonomy" aria-current={current(['taxonomy'])}>
@@ -178,6 +244,34 @@ function Header({ user, onLogOut }: { user: User | null; onLogOut: (() => void) 
               <li>
                 <Link to="/users" aria-current={current(['users'])}>
                   {t('navUsers')}
+                </Link>
+              </li>
+            )}
+            {mayOpen(user.role, 'import') && (
+              <li>
+                <Link to="/import" aria-current={current(['import'])}>
+                  {t('navImport')}
+                </Link>
+              </li>
+            )}
+            {mayOpen(user.role, 'contentKeys') && (
+              <li>
+                <Link to="/content-keys" aria-current={current(['contentKeys'])}>
+                  {t('navContentKeys')}
+                </Link>
+              </li>
+            )}
+            {mayOpen(user.role, 'policies') && (
+              <li>
+                <Link to="/policies" aria-current={current(['policies'])}>
+                  {t('navPolicies')}
+                </Link>
+              </li>
+            )}
+            {mayOpen(user.role, 'webhooks') && (
+              <li>
+                <Link to="/webhooks" aria-current={current(['webhooks'])}>
+                  {t('navWebhooks')}
                 </Link>
               </li>
             )}

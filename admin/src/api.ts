@@ -41,7 +41,7 @@ interface RequestOptions {
 }
 
 export async function request<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   options: RequestOptions = {},
 ): Promise<T> {
@@ -98,6 +98,7 @@ export const get = <T>(path: string, signal?: AbortSignal) =>
 export const post = <T>(path: string, body?: unknown) =>
   request<T>('POST', path, body === undefined ? {} : { body });
 export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, { body });
+export const put = <T>(path: string, body: unknown) => request<T>('PUT', path, { body });
 export const del = (path: string): Promise<unknown> => request<unknown>('DELETE', path);
 
 /** `?a=1&b=x` from the defined, non-empty values. */

@@ -12,6 +12,12 @@ export type Route =
   | { name: 'tokens' }
   | { name: 'users' }
   | { name: 'taxonomy' }
+  | { name: 'webhooks' }
+  | { name: 'contentKeys' }
+  | { name: 'import' }
+  | { name: 'reports'; params: URLSearchParams }
+  | { name: 'report'; id: number }
+  | { name: 'policies'; params: URLSearchParams }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -26,6 +32,13 @@ export function parseRoute(pathname: string, search: string): Route {
   if (trimmed === '/tokens') return { name: 'tokens' };
   if (trimmed === '/users') return { name: 'users' };
   if (trimmed === '/taxonomy') return { name: 'taxonomy' };
+  if (trimmed === '/webhooks') return { name: 'webhooks' };
+  if (trimmed === '/content-keys') return { name: 'contentKeys' };
+  if (trimmed === '/import') return { name: 'import' };
+  if (trimmed === '/reports') return { name: 'reports', params: new URLSearchParams(search) };
+  const report = /^\/reports\/([1-9]\d{0,9})$/.exec(trimmed);
+  if (report?.[1]) return { name: 'report', id: Number(report[1]) };
+  if (trimmed === '/policies') return { name: 'policies', params: new URLSearchParams(search) };
   return { name: 'notFound' };
 }
 

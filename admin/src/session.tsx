@@ -27,6 +27,11 @@ export const ROLE_KEYS: Record<User['role'], MessageKey> = {
  * Which screens a role sees. The API refuses the rest anyway (403); hiding them only spares
  * people buttons that cannot work for them.
  */
-export function mayOpen(role: User['role'], screen: 'users' | 'taxonomy'): boolean {
-  return screen === 'users' ? role === 'admin' : role === 'editor' || role === 'admin';
+export type GuardedScreen =
+  'users' | 'taxonomy' | 'webhooks' | 'contentKeys' | 'import' | 'reports' | 'policies';
+
+export function mayOpen(role: User['role'], screen: GuardedScreen): boolean {
+  return screen === 'users' || screen === 'webhooks' || screen === 'policies'
+    ? role === 'admin'
+    : role === 'editor' || role === 'admin';
 }

@@ -12,7 +12,20 @@ import type {
   listArticlesForStaff,
 } from '../../src/core/newsroom/articles-for-staff.ts';
 import type { StaffMedia, StaffMediaText } from '../../src/core/newsroom/media-for-staff.ts';
+import type { StaffArticleNote } from '../../src/core/newsroom/article-notes-for-staff.ts';
+import type { AdminPolicyPage } from '../../src/core/newsroom/policy-pages-for-admin.ts';
+import type {
+  ErrorReportEventView,
+  ErrorReportView,
+} from '../../src/core/newsroom/error-reports-for-staff.ts';
 import type { PageOf } from '../../src/core/newsroom/page-of.ts';
+import type {
+  listWebhookDeliveries,
+  listWebhooks,
+} from '../../src/core/newsroom/webhooks-for-admin.ts';
+import type { NinjsImportReport } from '../../src/core/operations/import-ninjs.ts';
+import type { listContentApiKeys } from '../../src/core/reader/content-api-keys.ts';
+import type { WebhookEvent } from '../../src/core/webhooks/webhook-events.ts';
 import type { listStaffUsers } from '../../src/core/newsroom/staff-users.ts';
 import type {
   listAuthorsForStaff,
@@ -20,8 +33,22 @@ import type {
   listTagsForStaff,
 } from '../../src/core/newsroom/taxonomy-for-staff.ts';
 
-export { ARTICLE_STATUSES, ARTICLE_TYPES, LOCALES } from '../../src/db/schema.ts';
-export type { ArticleStatus, ArticleType, Locale } from '../../src/db/schema.ts';
+export {
+  ARTICLE_NOTE_TYPES,
+  ARTICLE_STATUSES,
+  ARTICLE_TYPES,
+  ERROR_REPORT_STATUSES,
+  LOCALES,
+  POLICY_KINDS,
+} from '../../src/db/schema.ts';
+export type {
+  ArticleNoteType,
+  ArticleStatus,
+  ArticleType,
+  ErrorReportStatus,
+  Locale,
+  PolicyKind,
+} from '../../src/db/schema.ts';
 export type { StaffRole as Role } from '../../src/core/actor.ts';
 export type { BodyDoc };
 
@@ -55,6 +82,9 @@ export const ARTICLE_FIELD_KEYS = [
   'embargoUntil',
   'seoTitle',
   'seoDescription',
+  'dateline',
+  'backstory',
+  'sources',
 ] as const;
 export type ArticleFields = Pick<Article, (typeof ARTICLE_FIELD_KEYS)[number]>;
 
@@ -80,5 +110,32 @@ export interface ApiToken {
   createdAt: string;
   revokedAt: string | null;
 }
+
+export type Webhook = ItemOf<typeof listWebhooks>;
+export type WebhookDelivery = ItemOf<typeof listWebhookDeliveries>;
+export type { NinjsImportReport, WebhookEvent };
+export type ContentKey = ItemOf<typeof listContentApiKeys>;
+
+/**
+ * The events a webhook can hear, in the order the form offers them. The server's list lives in
+ * a module with runtime dependencies, so it is repeated here; the type below fails to compile if
+ * the two ever differ.
+ */
+export const WEBHOOK_EVENTS = [
+  'article.published',
+  'article.updated',
+  'article.unpublished',
+  'correction.added',
+  'error_report.received',
+] as const satisfies readonly WebhookEvent[];
+type MissingEvents = Exclude<WebhookEvent, (typeof WEBHOOK_EVENTS)[number]>;
+export const WEBHOOK_EVENTS_COMPLETE: [MissingEvents] extends [never] ? true : MissingEvents = true;
+
+export type ErrorReport = ErrorReportView;
+export type ErrorReportDetail = ErrorReportView & { history: ErrorReportEventView[] };
+export type ArticleNote = StaffArticleNote;
+/** The server keeps the body as `unknown` (it validates it); over the wire it is a doc. */
+export type PolicyPage = Omit<AdminPolicyPage, 'body'> & { body: BodyDoc | null };
+export type ArticleSource = Article['sources'][number];
 
 export const EMPTY_BODY: BodyDoc = { type: 'doc', content: [{ type: 'paragraph' }] };

@@ -6,7 +6,7 @@ import { z } from 'zod';
 
 /** What a document needs to know of a route; both APIs' route types have these. */
 export interface DocumentedRoute {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Below the API's base path, in Hono's syntax: `/articles/:id`. */
   path: string;
   summary: string;

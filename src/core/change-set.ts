@@ -23,6 +23,10 @@ export const cacheKey = {
   author: (id: number) => `author:${id}`,
   media: (id: number) => `media:${id}`,
   redirects: 'redirects',
+  /** One policy page in one locale (its footer link and publisher markup are `layout`). */
+  policy: (kind: string, locale: string) => `policy:${kind}:${locale}`,
+  /** An edition's corrections page and feeds: every public note on its articles. */
+  corrections: (locale: string) => `list:corrections:${locale}`,
 } as const;
 
 export function emptyChangeSet(): ChangeSet {

@@ -16,11 +16,11 @@ describe('operation policies', () => {
     }
   });
 
-  it('denies anonymous visitors everything but logging in', () => {
+  it('denies anonymous visitors everything but logging in and reporting a mistake', () => {
     const anonymous = all.filter(([, operation]) =>
       isAllowed(operation.policy, { kind: 'anonymous' }),
     );
-    expect(anonymous.map(([name]) => name)).toEqual(['logIn']);
+    expect(anonymous.map(([name]) => name).sort()).toEqual(['logIn', 'submitErrorReport']);
   });
   it('gives admins everything an editor has, and editors everything an author has', () => {
     for (const [name, operation] of all) {

@@ -5,11 +5,25 @@
  * Path segments are localized (`/en/author/...`, `/es/autor/...`). Section slugs share the first
  * level with these words, so a section may not take one of them (see RESERVED_SECTION_SLUGS).
  */
-import type { Locale } from '../db/schema.js';
+import type { Locale, PolicyKind } from '../db/schema.js';
 
 export const LOCALIZED_SEGMENTS = {
-  en: { tag: 'tag', author: 'author', contact: 'contact', page: 'page' },
-  es: { tag: 'tema', author: 'autor', contact: 'contacto', page: 'pagina' },
+  en: {
+    tag: 'tag',
+    author: 'author',
+    contact: 'contact',
+    page: 'page',
+    corrections: 'corrections',
+    policies: 'policies',
+  },
+  es: {
+    tag: 'tema',
+    author: 'autor',
+    contact: 'contacto',
+    page: 'pagina',
+    corrections: 'correcciones',
+    policies: 'politicas',
+  },
 } as const;
 
 export const RESERVED_SECTION_SLUGS = new Set<string>([
@@ -26,6 +40,26 @@ export const RESERVED_SECTION_SLUGS = new Set<string>([
   'sitemap',
 ]);
 
+/** Each policy page's last URL segment per locale: `/en/policies/ethics`, `/es/politicas/etica`. */
+export const POLICY_SLUGS: Record<Locale, Record<PolicyKind, string>> = {
+  en: {
+    ethics: 'ethics',
+    corrections: 'corrections-policy',
+    masthead: 'masthead',
+    ownership: 'ownership-and-funding',
+    feedback: 'feedback',
+    diversity: 'diversity',
+  },
+  es: {
+    ethics: 'etica',
+    corrections: 'politica-de-correcciones',
+    masthead: 'equipo',
+    ownership: 'propiedad-y-financiacion',
+    feedback: 'comentarios',
+    diversity: 'diversidad',
+  },
+};
+
 export const sitePaths = {
   home: (locale: Locale) => `/${locale}/`,
   section: (locale: Locale, sectionSlug: string) => `/${locale}/${sectionSlug}/`,
@@ -36,6 +70,13 @@ export const sitePaths = {
   author: (locale: Locale, authorSlug: string) =>
     `/${locale}/${LOCALIZED_SEGMENTS[locale].author}/${authorSlug}`,
   contact: (locale: Locale) => `/${locale}/${LOCALIZED_SEGMENTS[locale].contact}`,
+  /** Where a reader lands after sending an error report (`/es/contacto/gracias`). */
+  contactThanks: (locale: Locale) =>
+    `/${locale}/${LOCALIZED_SEGMENTS[locale].contact}/${locale === 'es' ? 'gracias' : 'thanks'}`,
+  policy: (locale: Locale, kind: PolicyKind) =>
+    `/${locale}/${LOCALIZED_SEGMENTS[locale].policies}/${POLICY_SLUGS[locale][kind]}`,
+  /** Every public note (corrections, clarifications, updates), newest first. */
+  corrections: (locale: Locale) => `/${locale}/${LOCALIZED_SEGMENTS[locale].corrections}`,
   /**
    * A list page's feed: the list's own path plus `feed.xml` (RSS 2.0), `feed.atom` (Atom 1.0) or
    * `feed.json` (JSON Feed 1.1), e.g. `/es/tema/puerto/feed.atom`. `listPath` is one of the

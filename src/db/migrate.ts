@@ -21,6 +21,10 @@ import { createJobs } from './migrations/0016-create-jobs.js';
 import { createWebhooks } from './migrations/0017-create-webhooks.js';
 import { createSitemapIndex } from './migrations/0018-create-sitemap-index.js';
 import { addMediaCrops } from './migrations/0019-add-media-crops.js';
+import { createErrorReports } from './migrations/0020-create-error-reports.js';
+import { createArticleNotes } from './migrations/0021-create-article-notes.js';
+import { addArticleTrustFields } from './migrations/0022-add-article-trust-fields.js';
+import { createPolicyPages } from './migrations/0022-create-policy-pages.js';
 import type { Database } from './schema.js';
 
 /**
@@ -47,6 +51,10 @@ const MIGRATIONS: [name: string, migration: GalleyMigration][] = [
   ['0017-create-webhooks', createWebhooks],
   ['0018-create-sitemap-index', createSitemapIndex],
   ['0019-add-media-crops', addMediaCrops],
+  ['0020-create-error-reports', createErrorReports],
+  ['0021-create-article-notes', createArticleNotes],
+  ['0022-add-article-trust-fields', addArticleTrustFields],
+  ['0022-create-policy-pages', createPolicyPages],
 ];
 
 /** Brings the database up to date. Safe to call on every start and from several processes. */

@@ -142,6 +142,10 @@ export interface ArticlesTable {
   seo_description: Generated<string>;
   /** Set when an editor deleted the article: a tombstone, answered with 410 at its old URL. */
   deleted_at: Generated<string | null>;
+  /** Where the story was reported, shown before the body ("MADRID —"); '' = none. */
+  dateline: Generated<string>;
+  /** "How we reported this": plain text, paragraphs separated by blank lines; '' = none. */
+  backstory: Generated<string>;
   word_count: number;
   lead_media_id: number | null;
   status: ArticleStatus;
@@ -160,6 +164,37 @@ export interface ArticleAuthorsTable {
 export interface ArticleTagsTable {
   article_id: number;
   tag_id: number;
+}
+
+/** The sources an article cites, in the order the newsroom listed them. */
+export interface ArticleSourcesTable {
+  article_id: number;
+  position: number;
+  name: string;
+  /** An http(s) URL, or '' when the source has no public address. */
+  url: string;
+  note: string;
+}
+
+export const POLICY_KINDS = [
+  'ethics',
+  'corrections',
+  'masthead',
+  'ownership',
+  'feedback',
+  'diversity',
+] as const;
+export type PolicyKind = (typeof POLICY_KINDS)[number];
+
+/** A policy page of the publication, per kind and locale (URLs: core/site-paths.ts). */
+export interface PolicyPagesTable {
+  kind: PolicyKind;
+  locale: Locale;
+  title: string;
+  /** ProseMirror JSON in the article body schema, validated before it is stored. */
+  body: string;
+  updated_at: string;
+  updated_by_user_id: number | null;
 }
 
 export interface RedirectsTable {
@@ -218,6 +253,42 @@ export interface ArticleRevisionsTable {
   note: string | null;
   /** JSON of `RevisionSnapshot` (core/operations/article-support.ts). */
   snapshot: string;
+}
+
+export const ARTICLE_NOTE_TYPES = [
+  'correction',
+  'clarification',
+  'update',
+  'editors_note',
+] as const;
+export type ArticleNoteType = (typeof ARTICLE_NOTE_TYPES)[number];
+
+/** A public, dated note on an article (migration 0021); never deleted, only amended. */
+export interface ArticleNotesTable {
+  id: Generated<number>;
+  article_id: number;
+  type: ArticleNoteType;
+  /** Plain text in the article's language. */
+  text: string;
+  /** 1: shown at the top of the article; 0: at its end. */
+  is_prominent: number;
+  /** The date-time readers see. */
+  noted_at: string;
+  created_by_user_id: number | null;
+  created_at: string;
+  /** The last amendment's time; null while the note is as first written. */
+  amended_at: string | null;
+}
+
+/** What a note said before each amendment, and who amended it when. */
+export interface ArticleNoteAmendmentsTable {
+  id: Generated<number>;
+  note_id: number;
+  previous_type: ArticleNoteType;
+  previous_text: string;
+  previous_is_prominent: number;
+  amended_by_user_id: number | null;
+  amended_at: string;
 }
 
 export interface ApiTokensTable {
@@ -300,6 +371,52 @@ export interface InstanceSecretsTable {
   value: string;
 }
 
+export const ERROR_REPORT_STATUSES = [
+  'new',
+  'in_progress',
+  'corrected',
+  'clarified',
+  'updated',
+  'no_change',
+  'spam',
+] as const;
+export type ErrorReportStatus = (typeof ERROR_REPORT_STATUSES)[number];
+
+/** A reader's "Found a mistake?" report (migration 0020). */
+export interface ErrorReportsTable {
+  id: Generated<number>;
+  article_id: number;
+  locale: Locale;
+  what_is_wrong: string;
+  passage: string;
+  reply_email: string | null;
+  /** HMAC of the reader's address; never the address. */
+  client_key: string;
+  status: ErrorReportStatus;
+  assigned_to_user_id: number | null;
+  correction_id: number | null;
+  reply_text: string | null;
+  replied_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ErrorReportEventsTable {
+  id: Generated<number>;
+  report_id: number;
+  user_id: number | null;
+  field: string;
+  from_value: string | null;
+  to_value: string | null;
+  created_at: string;
+}
+
+export interface ErrorReportThrottlesTable {
+  key: string;
+  window_started_at: string;
+  count: number;
+}
+
 export interface Database {
   publications: PublicationsTable;
   publication_translations: PublicationTranslationsTable;
@@ -314,6 +431,8 @@ export interface Database {
   articles: ArticlesTable;
   article_authors: ArticleAuthorsTable;
   article_tags: ArticleTagsTable;
+  article_sources: ArticleSourcesTable;
+  policy_pages: PolicyPagesTable;
   redirects: RedirectsTable;
   cache_invalidations: CacheInvalidationsTable;
   staff_users: StaffUsersTable;
@@ -321,12 +440,17 @@ export interface Database {
   login_throttles: LoginThrottlesTable;
   instance_secrets: InstanceSecretsTable;
   article_revisions: ArticleRevisionsTable;
+  article_notes: ArticleNotesTable;
+  article_note_amendments: ArticleNoteAmendmentsTable;
   api_tokens: ApiTokensTable;
   ninjs_imports: NinjsImportsTable;
   content_api_keys: ContentApiKeysTable;
   jobs: JobsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  error_reports: ErrorReportsTable;
+  error_report_events: ErrorReportEventsTable;
+  error_report_throttles: ErrorReportThrottlesTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

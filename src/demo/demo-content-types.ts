@@ -78,6 +78,44 @@ export interface DemoStory {
   es?: DemoStoryVersion;
 }
 
+/** A source a demo story cites. */
+export interface DemoSource {
+  name: string;
+  /** A public institution's home page, or none (a person interviewed, a council meeting). */
+  url?: string;
+  note?: string;
+}
+
+/** The trust indicators of one language version of a story. */
+export interface DemoTrustVersion {
+  /** Where it was reported, in that language ("Puerto Claro"). */
+  dateline?: string;
+  /** "How we reported this": paragraphs separated by blank lines. */
+  backstory?: string;
+  sources?: DemoSource[];
+}
+
+/** A public note on one language version of a story (a correction, an update, ...). */
+export interface DemoNote {
+  story: string; // DemoStory.key
+  locale: DemoLocale;
+  type: 'correction' | 'clarification' | 'update' | 'editors_note';
+  text: string;
+  isProminent: boolean;
+  /** How long before the demo is loaded the note was added; after the story was published. */
+  hoursAgo: number;
+}
+
+export type DemoPolicyKind =
+  'ethics' | 'corrections' | 'masthead' | 'ownership' | 'feedback' | 'diversity';
+
+/** A policy page, in both languages. */
+export interface DemoPolicyPage {
+  kind: DemoPolicyKind;
+  en: { title: string; body: BodyDoc };
+  es: { title: string; body: BodyDoc };
+}
+
 export interface DemoContent {
   publication: DemoPublication;
   sections: DemoSection[];
@@ -85,4 +123,8 @@ export interface DemoContent {
   authors: DemoAuthor[];
   images: DemoImage[];
   stories: DemoStory[];
+  /** Dateline, backstory and sources by story key and language. */
+  trust?: Record<string, { en?: DemoTrustVersion; es?: DemoTrustVersion }>;
+  notes?: DemoNote[];
+  policies?: DemoPolicyPage[];
 }

@@ -42,6 +42,41 @@ describe('demo content', () => {
     }
   });
 
+  it('shows every trust indicator: sources, backstory, dateline, notes and six policy pages', () => {
+    const { trust = {}, notes = [], policies = [] } = demoContent;
+    const storyByKey = new Map(stories.map((story) => [story.key, story]));
+    for (const [key, byLocale] of Object.entries(trust))
+      for (const locale of ['en', 'es'] as const) {
+        const indicators = byLocale[locale];
+        if (!indicators) continue;
+        expect(storyByKey.get(key)?.[locale], `${key} ${locale}`).toBeDefined();
+        expect(indicators.dateline?.length, key).toBeGreaterThan(2);
+        expect(indicators.backstory?.split('\n\n').length, key).toBeGreaterThan(1);
+        expect(indicators.sources?.some((source) => source.url?.startsWith('https://'))).toBe(true);
+      }
+    for (const note of notes) {
+      const story = storyByKey.get(note.story);
+      expect(story?.[note.locale], `${note.story} ${note.locale}`).toBeDefined();
+      // A note comes after the story it is about.
+      expect(note.hoursAgo).toBeLessThan(story?.publishedHoursAgo ?? 0);
+    }
+    for (const locale of ['en', 'es'] as const) {
+      expect(
+        notes.some((n) => n.locale === locale && n.type === 'correction' && n.isProminent),
+      ).toBe(true);
+      expect(notes.some((n) => n.locale === locale && n.type === 'update')).toBe(true);
+    }
+    expect(policies.map((policy) => policy.kind).sort()).toEqual(
+      ['corrections', 'diversity', 'ethics', 'feedback', 'masthead', 'ownership'].sort(),
+    );
+    for (const policy of policies)
+      for (const locale of ['en', 'es'] as const)
+        expect(
+          countWords(bodyToText(policy[locale].body)),
+          `${policy.kind} ${locale}`,
+        ).toBeGreaterThan(120);
+  });
+
   it('has bodies long enough for a real reading time', () => {
     for (const { version } of versions)
       expect(countWords(bodyToText(version.body)), version.slug).toBeGreaterThan(300);

@@ -7,6 +7,7 @@ import { systemActor } from '../core/actor.js';
 import { runOperation } from '../core/operation.js';
 import type { Core } from '../core/operation.js';
 import {
+  addArticleNote,
   createArticle,
   createAuthor,
   createImage,
@@ -16,6 +17,7 @@ import {
   publishArticle,
   setUpPublication,
   updateArticle,
+  updatePolicyPage,
 } from '../core/operations/index.js';
 import { writeRenditions } from '../media/image-renditions.js';
 import type { LocalMediaStore } from '../media/media-store.js';
@@ -135,12 +137,15 @@ export async function loadDemo(
   }
 
   let articles = 0;
+  /** Article ids by story key and locale, for the notes added after all stories exist. */
+  const articleIds = new Map<string, number>();
   for (const story of content.stories) {
     const publishedAt = new Date(now.getTime() - story.publishedHoursAgo * HOUR_MS);
     let firstVersionId: number | null = null;
     for (const locale of ['en', 'es'] as const) {
       const version = story[locale];
       if (!version) continue;
+      const trust = content.trust?.[story.key]?.[locale];
       const created: { id: number } = await runOperation(
         core,
         createArticle,
@@ -157,10 +162,14 @@ export async function loadDemo(
           authorIds: story.authors.map((slug) => lookup(authorIds, slug, 'author')),
           tagIds: story.tags.map((key) => lookup(tagIds, key, 'tag')),
           leadMediaId: story.leadImage ? lookup(imageIds, story.leadImage, 'image') : null,
+          dateline: trust?.dateline ?? '',
+          backstory: trust?.backstory ?? '',
+          sources: trust?.sources ?? [],
         },
         { now: publishedAt },
       );
       const id = created.id;
+      articleIds.set(`${story.key}:${locale}`, id);
       firstVersionId ??= id;
       await runOperation(core, publishArticle, actor, { id }, { now: publishedAt });
       if (story.updatedHoursAgo !== undefined) {
@@ -178,6 +187,29 @@ export async function loadDemo(
       articles++;
     }
   }
+
+  for (const note of content.notes ?? []) {
+    const notedAt = new Date(now.getTime() - note.hoursAgo * HOUR_MS);
+    await runOperation(
+      core,
+      addArticleNote,
+      actor,
+      {
+        articleId: lookup(articleIds, `${note.story}:${note.locale}`, 'story version'),
+        type: note.type,
+        text: note.text,
+        isProminent: note.isProminent,
+      },
+      { now: notedAt },
+    );
+  }
+  for (const policy of content.policies ?? [])
+    for (const locale of ['en', 'es'] as const)
+      await runOperation(core, updatePolicyPage, actor, {
+        kind: policy.kind,
+        locale,
+        ...policy[locale],
+      });
   return { articles };
 }
 

@@ -32,6 +32,7 @@ import { SECURITY_HEADERS, sendPage } from '../http/respond.js';
 import type { Logger } from '../lib/log.js';
 import { languageTag, messages } from '../site/i18n/index.js';
 import { renderAtom } from './atom.js';
+import { correctionsFeedRoute } from './corrections-feed.js';
 import { buildFeedModel } from './feed-items.js';
 import type { FeedContent, FeedListInfo, FeedModel } from './feed-items.js';
 import { feedMessages } from './feed-messages.js';
@@ -192,6 +193,11 @@ export function createFeedsApp(options: FeedsAppOptions): Hono {
     for (const format of FEED_FORMATS) {
       const file = FEED_FILES[format];
       app.get(`/${locale}/${file}`, feedRoute(locale, 'home', format));
+      // Before the section route, which would take `/en/corrections/feed.xml` for a section's.
+      app.get(
+        sitePaths.feed(sitePaths.corrections(locale), format),
+        correctionsFeedRoute(options, locale, format),
+      );
       app.get(`/${locale}/${segments.tag}/:slug/${file}`, feedRoute(locale, 'tag', format));
       app.get(`/${locale}/${segments.author}/:slug/${file}`, feedRoute(locale, 'author', format));
       app.get(`/${locale}/:slug/${file}`, feedRoute(locale, 'section', format));

@@ -273,7 +273,7 @@ describeEachDialect('sitemaps and robots.txt', { demo: true }, (t) => {
     expect(walked).toBeGreaterThan(2);
   });
 
-  it('lists home, section, tag and author pages with their other-language versions', async () => {
+  it('lists home, section, tag, author and policy pages with their other-language versions', async () => {
     const body = await text('/sitemaps/pages.xml');
     await expectValid(body, 'all-local.xsd');
     const urls = parseUrls(body);
@@ -289,6 +289,9 @@ describeEachDialect('sitemaps and robots.txt', { demo: true }, (t) => {
     expect(section?.alternates.get('es')).toBe(`${PUBLIC_URL}${spanishSection}`);
     expect(urls.some((url) => url.loc.startsWith(`${PUBLIC_URL}/en/tag/`))).toBe(true);
     expect(urls.some((url) => url.loc.startsWith(`${PUBLIC_URL}/es/autor/`))).toBe(true);
+    // The demo's policy pages, both languages pointing at each other.
+    const ethics = urls.find((url) => url.loc === `${PUBLIC_URL}/en/policies/ethics`);
+    expect(ethics?.alternates.get('es')).toBe(`${PUBLIC_URL}/es/politicas/etica`);
     const sectionCount = await t.galley.db
       .selectFrom('section_translations')
       .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -106,7 +106,7 @@ function byId<T extends ListPageRow>(rows: T[]): T[][] {
   return [...groups.values()];
 }
 
-/** Home pages, sections, tags and authors, each with its other-language version. */
+/** Home pages, sections, tags, authors and policy pages, each with its other-language version. */
 export function pagesSitemapXml(
   publicUrl: string,
   pages: SitemapListPages,
@@ -144,6 +144,17 @@ export function pagesSitemapXml(
   for (const group of byId(pages.authors)) {
     addGroup(
       group.map((row) => ({ locale: row.locale, path: sitePaths.author(row.locale, row.slug) })),
+    );
+  }
+  for (const kind of new Set(pages.policies.map((policy) => policy.kind))) {
+    addGroup(
+      pages.policies
+        .filter((policy) => policy.kind === kind)
+        .map((policy) => ({
+          locale: policy.locale,
+          path: sitePaths.policy(policy.locale, policy.kind),
+          lastmod: policy.updatedAt,
+        })),
     );
   }
   return xmlDocument(xml`<urlset xmlns="${NS.sitemap}" xmlns:xhtml="${NS.xhtml}">

@@ -20,6 +20,11 @@ export interface RenderedPage {
   surrogateKeys: string[];
   cacheControl: string;
   contentLanguage: string | null;
+  /**
+   * The page loads a same-origin script (the error-report enhancement on article pages); its
+   * CSP allows exactly that (`script-src 'self'`, and `connect-src 'self'` for its requests).
+   */
+  runsOwnScript?: boolean;
 }
 
 /** One encoding of a page, ready to send: the body and every response header. */
@@ -48,10 +53,14 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'x-frame-options': 'DENY',
 };
 
+/** The policy of the few pages that load the site's own script; every other page runs none. */
+const OWN_SCRIPT_CSP = `${SECURITY_HEADERS['content-security-policy']}; script-src 'self'; connect-src 'self'`;
+
 /** The headers every response for this page carries, whatever its encoding or status. */
 export function pageHeaders(page: RenderedPage): Record<string, string> {
   const headers: Record<string, string> = {
     ...SECURITY_HEADERS,
+    ...(page.runsOwnScript && { 'content-security-policy': OWN_SCRIPT_CSP }),
     'content-type': page.contentType,
     'cache-control': page.cacheControl,
     vary: 'Accept-Encoding',

@@ -73,6 +73,7 @@ export async function createGalley(
     }
     const site = createSiteApp({
       db,
+      core,
       pageCache,
       siteChrome,
       publicUrl: config.publicUrl,

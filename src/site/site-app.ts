@@ -8,11 +8,8 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { SiteChromeCache } from '../core/reader/site-chrome-cache.js';
-import {
-  findPublishedArticleLink,
-  findRedirect,
-  findSection,
-} from '../core/reader/find-by-slug.js';
+import { findRedirect, findSection } from '../core/reader/find-by-slug.js';
+import type { Core } from '../core/operation.js';
 import { LOCALIZED_SEGMENTS, sitePaths } from '../core/site-paths.js';
 import type { Database, Locale } from '../db/schema.js';
 import { LOCALES } from '../db/schema.js';
@@ -22,6 +19,9 @@ import { SECURITY_HEADERS, sendPage } from '../http/respond.js';
 import type { Logger } from '../lib/log.js';
 import { messages } from './i18n/index.js';
 import { siteAssets } from './site-assets.js';
+import { correctionsPage } from './corrections-page.js';
+import { policyPage } from './policy-page.js';
+import { errorReportRoutes, reportedArticle } from './error-report-routes.js';
 import {
   articlePage,
   articlePreviewPage,
@@ -40,6 +40,8 @@ export type SiteEnv = { Variables: { cacheUrl: string } };
 
 export interface SiteAppOptions {
   db: Kysely<Database>;
+  /** For the site's one write: readers' error reports. */
+  core: Core;
   pageCache: PageCache;
   siteChrome: SiteChromeCache;
   publicUrl: string;
@@ -117,6 +119,7 @@ export function createSiteApp(options: SiteAppOptions): Hono<SiteEnv> {
     db,
     publicUrl: options.publicUrl,
     stylesheetPath: assets.stylesheetPath,
+    reportScriptPath: assets.reportScriptPath,
   };
   const app = new Hono<SiteEnv>();
 
@@ -143,6 +146,16 @@ export function createSiteApp(options: SiteAppOptions): Hono<SiteEnv> {
     return respond(c, errorPage(deps, await chromeFor(chosen), status, detail), null);
   };
 
+  const reports = errorReportRoutes({
+    core: options.core,
+    db,
+    deps,
+    pageCache,
+    publicUrl: options.publicUrl,
+    chromeFor,
+    notFound: (c, locale) => errorResponse(c, 404, locale),
+  });
+
   // CASE: a cached page. MUST run before routing: the warm path does no database work at all.
   app.use('*', async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
@@ -165,6 +178,12 @@ export function createSiteApp(options: SiteAppOptions): Hono<SiteEnv> {
     // The file name carries a hash of the content, so it never changes under the same name.
     c.header('cache-control', 'public, max-age=31536000, immutable');
     return c.body(assets.stylesheet);
+  });
+  app.get(assets.reportScriptPath, (c) => {
+    c.header('content-type', 'text/javascript; charset=utf-8');
+    c.header('cache-control', 'public, max-age=31536000, immutable');
+    c.header('x-content-type-options', 'nosniff');
+    return c.body(assets.reportScript);
   });
   app.get('/favicon.svg', (c) => {
     c.header('content-type', 'image/svg+xml');
@@ -229,8 +248,20 @@ export function createSiteApp(options: SiteAppOptions): Hono<SiteEnv> {
     app.get(`/${locale}`, (c) => c.redirect(sitePaths.home(locale), 301));
     app.get(`/${locale}/`, async (c) => send(c, await homePage(deps, await chromeFor(locale))));
     app.get(`/${locale}/${segments.contact}`, async (c) => {
-      const chrome = await chromeFor(locale);
-      return send(c, contactPage(deps, chrome, await reportedArticle(c.req.query('article'))));
+      const article = await reportedArticle(db, c.req.query('article'));
+      // "Found a mistake?" on an article: the report form (never cached: it carries a token).
+      if (article) return reports.showForm(c, locale, article);
+      return send(c, contactPage(deps, await chromeFor(locale), null));
+    });
+    app.post(`/${locale}/${segments.contact}`, (c) => reports.submit(c, locale));
+    app.get(sitePaths.contactThanks(locale), (c) => reports.thanks(c, locale, c.get('cacheUrl')));
+    app.get(
+      sitePaths.corrections(locale),
+      listRoute(locale, (chrome, _slug, page) => correctionsPage(deps, chrome, page)),
+    );
+    app.get(`/${locale}/${segments.policies}/:slug`, async (c) => {
+      const page = await policyPage(deps, await chromeFor(locale), c.req.param('slug'));
+      return page ? send(c, page) : notFound(c);
     });
     app.get(
       `/${locale}/${segments.tag}/:slug`,
@@ -252,12 +283,6 @@ export function createSiteApp(options: SiteAppOptions): Hono<SiteEnv> {
       });
       return page ? send(c, page) : notFound(c);
     });
-  }
-
-  /** The article a "Found a mistake?" link came from, if the id names a published one. */
-  async function reportedArticle(raw: string | undefined) {
-    if (raw === undefined || !/^\d{1,9}$/.test(raw)) return null;
-    return findPublishedArticleLink(db, Number(raw));
   }
 
   /** Before saying 404: an old URL may have moved (301) or been withdrawn (410). */

@@ -1,6 +1,7 @@
 /**
- * The reader site's static files: one stylesheet and the icon. The stylesheet is served under a
- * name that carries a hash of its content, so browsers and CDNs may keep it forever.
+ * The reader site's static files: one stylesheet, the icon and the error-report script. The
+ * stylesheet and the script are served under names that carry a hash of their content, so
+ * browsers and CDNs may keep them forever.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -12,6 +13,9 @@ export interface SiteAssets {
   stylesheet: string;
   stylesheetPath: string;
   favicon: string;
+  /** The optional error-report enhancement (report-error.js), under a hashed name too. */
+  reportScript: string;
+  reportScriptPath: string;
 }
 
 let loaded: SiteAssets | undefined;
@@ -20,9 +24,13 @@ export function siteAssets(): SiteAssets {
   if (loaded) return loaded;
   const stylesheet = readFileSync(new URL('style.css', ASSETS_DIR), 'utf8');
   const hash = createHash('sha256').update(stylesheet).digest('hex').slice(0, 12);
+  const reportScript = readFileSync(new URL('report-error.js', ASSETS_DIR), 'utf8');
+  const scriptHash = createHash('sha256').update(reportScript).digest('hex').slice(0, 12);
   loaded = {
     stylesheet,
     stylesheetPath: `/assets/style.${hash}.css`,
+    reportScript,
+    reportScriptPath: `/assets/report-error.${scriptHash}.js`,
     favicon: readFileSync(new URL('favicon.svg', ASSETS_DIR), 'utf8'),
   };
   return loaded;

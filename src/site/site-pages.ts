@@ -30,6 +30,7 @@ import { shareImage, socialMetaTags } from './social-meta.js';
 import type { SocialMetaInput } from './social-meta.js';
 import {
   articleStructuredData,
+  authorProfileStructuredData,
   breadcrumbList,
   homeCrumb,
   isoWithOffset,
@@ -51,6 +52,8 @@ export interface SiteDeps {
   db: Kysely<Database>;
   publicUrl: string;
   stylesheetPath: string;
+  /** The error-report enhancement, loaded by article pages; absent in the newsroom's preview. */
+  reportScriptPath?: string;
 }
 
 interface PageParts {
@@ -70,6 +73,8 @@ interface PageParts {
   article?: SocialMetaInput['article'];
   /** JSON-LD entities (structured-data.ts). */
   structuredData?: JsonObject[];
+  /** Same-origin scripts; the page's CSP then allows `script-src 'self'`. */
+  scripts?: string[];
 }
 
 /** The home feed of an edition, e.g. "La Marea". */
@@ -118,6 +123,7 @@ export function finishPage(deps: SiteDeps, parts: PageParts): RenderedPage {
     socialMeta,
     structuredData: jsonLdScript(parts.structuredData ?? []),
     main: parts.main,
+    scripts: parts.scripts,
   }).value;
   parts.keys.add(cacheKey.layout);
   return renderedPage({
@@ -127,6 +133,7 @@ export function finishPage(deps: SiteDeps, parts: PageParts): RenderedPage {
     surrogateKeys: [...parts.keys],
     cacheControl: status === 200 ? PAGE_CACHE_CONTROL : ERROR_CACHE_CONTROL,
     contentLanguage: languageTag[parts.chrome.locale],
+    runsOwnScript: (parts.scripts?.length ?? 0) > 0,
   });
 }
 
@@ -201,6 +208,7 @@ function articlePageFrom(deps: SiteDeps, chrome: SiteChrome, data: ArticlePageDa
       ...data.translations.map((t) => ({ locale: t.locale, path: t.path })),
     ],
     main: articleMain(data, chrome),
+    scripts: deps.reportScriptPath ? [deps.reportScriptPath] : [],
     keys,
   });
 }
@@ -364,6 +372,9 @@ export async function authorPage(
     canonicalPath: withPage(basePath, pageNumber),
     feeds: [listFeed(chrome, basePath, author.name)],
     shareImage: firstImage(page.items),
+    structuredData: [
+      authorProfileStructuredData(author, { chrome, publicUrl: deps.publicUrl, path: basePath }),
+    ],
     alternates: bothLocales((locale) =>
       withPage(sitePaths.author(locale, author.slug), pageNumber),
     ),

@@ -66,12 +66,16 @@ function pageData(overrides: Partial<ArticlePageData['article']> = {}): ArticleP
       ],
       seoTitle: '',
       seoDescription: '',
+      dateline: '',
+      backstory: '',
+      sources: [],
       ...overrides,
     },
     translations: [
       { id: 21, locale: 'es', headline: 'Empieza el ferry', path: '/es/ciudad/ferry' },
     ],
     recommended: [],
+    notes: [],
   };
 }
 

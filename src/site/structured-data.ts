@@ -9,7 +9,7 @@
  */
 import type { ArticlePageData, ImageView, SiteChrome } from '../core/reader/reader-types.js';
 import { sitePaths } from '../core/site-paths.js';
-import type { ArticleType, Locale } from '../db/schema.js';
+import type { ArticleType, Locale, PolicyKind } from '../db/schema.js';
 import { trustedHtml } from '../lib/html.js';
 import type { SafeHtml } from '../lib/html.js';
 import { languageTag } from './i18n/index.js';
@@ -109,8 +109,9 @@ function formatWithOffset(iso: string, timeZone: string): string {
 }
 
 /**
- * The publication's editorial policy pages as schema.org names them (all absolute URLs).
- * Nothing fills them yet: the corrections issue adds the pages and passes their URLs here.
+ * The publication's editorial policy pages as schema.org names them (all absolute URLs). The
+ * publisher markup fills them from the edition's policy pages (`policyLinksOf`); a page that does
+ * not exist is not named.
  */
 export interface PublisherPolicyLinks {
   correctionsPolicy?: string;
@@ -123,6 +124,26 @@ export interface PublisherPolicyLinks {
   unnamedSourcesPolicy?: string;
   verificationFactCheckingPolicy?: string;
   publishingPrinciples?: string;
+}
+
+/** Which schema.org property names each kind of policy page. The ethics page is also the
+ * publication's publishing principles: it is where Galley's newsrooms state them. */
+const POLICY_PROPERTIES: Record<PolicyKind, (keyof PublisherPolicyLinks)[]> = {
+  ethics: ['publishingPrinciples', 'ethicsPolicy'],
+  corrections: ['correctionsPolicy'],
+  masthead: ['masthead'],
+  ownership: ['ownershipFundingInfo'],
+  feedback: ['actionableFeedbackPolicy'],
+  diversity: ['diversityPolicy'],
+};
+
+/** The edition's policy pages as publisher properties (absolute URLs). */
+export function policyLinksOf(chrome: SiteChrome, publicUrl: string): PublisherPolicyLinks {
+  const links: PublisherPolicyLinks = {};
+  for (const policy of chrome.policies ?? [])
+    for (const property of POLICY_PROPERTIES[policy.kind])
+      links[property] = `${publicUrl}${policy.path}`;
+  return links;
 }
 
 export interface StructuredDataContext {
@@ -148,6 +169,7 @@ export function publisher(context: StructuredDataContext): JsonObject {
       '@type': 'ImageObject',
       url: logoPath ? `${publicUrl}${mediaUrl(logoPath)}` : `${publicUrl}/favicon.svg`,
     },
+    ...policyLinksOf(chrome, publicUrl),
     ...context.policyLinks,
   };
 }
@@ -227,6 +249,16 @@ export function articleStructuredData(
   const originals = translations.filter((t) => t.id < article.id).map((t) => t.reference);
   const versions = translations.filter((t) => t.id > article.id).map((t) => t.reference);
   const sectionUrl = `${publicUrl}${sitePaths.section(article.locale, article.section.slug)}`;
+  // schema.org's `correction`: what was wrong and was put right (or made clearer). Updates and
+  // editor's notes add to a story rather than correct it, so they are not listed.
+  const corrections: JsonObject[] = data.notes
+    .filter((note) => note.type === 'correction' || note.type === 'clarification')
+    .map((note) => ({
+      '@type': 'CorrectionComment',
+      text: note.text,
+      datePublished: isoWithOffset(note.notedAt, zone),
+      ...(note.amendedAt === null ? {} : { dateModified: isoWithOffset(note.amendedAt, zone) }),
+    }));
 
   const newsArticle: JsonObject = {
     '@context': SCHEMA_CONTEXT,
@@ -250,8 +282,20 @@ export function articleStructuredData(
     keywords: article.tags.length > 0 ? article.tags.map((tag) => tag.name) : undefined,
     wordCount: article.wordCount,
     isAccessibleForFree: true,
+    dateline: article.dateline || undefined,
+    // The sources the newsroom lists, as the works it cites (a source without an address is
+    // named only).
+    citation:
+      article.sources.length > 0
+        ? article.sources.map((source) => ({
+            '@type': 'CreativeWork',
+            name: source.name,
+            url: source.url || undefined,
+          }))
+        : undefined,
     translationOfWork: originals.length > 0 ? originals : undefined,
     workTranslation: versions.length > 0 ? versions : undefined,
+    correction: corrections.length > 0 ? corrections : undefined,
   };
   const breadcrumbs = breadcrumbList([
     homeCrumb(context),
@@ -259,6 +303,45 @@ export function articleStructuredData(
     { name: article.headline, url },
   ]);
   return [newsArticle, breadcrumbs];
+}
+
+/** What an author page says about its author (reader/find-by-slug.ts `findAuthor`). */
+export interface AuthorProfile {
+  name: string;
+  /** Beat or expertise, e.g. "Climate and environment reporter"; '' = none. */
+  title: string;
+  bio: string;
+  email: string | null;
+  links: { label: string; url: string }[];
+  photo: { path: string } | null;
+}
+
+/**
+ * An author page as a ProfilePage about a Person: their beat (`jobTitle`), bio, contact and
+ * other profiles, and who they report for. The Trust Project's "author expertise", for machines.
+ */
+export function authorProfileStructuredData(
+  author: AuthorProfile,
+  context: StructuredDataContext & { path: string },
+): JsonObject {
+  const url = `${context.publicUrl}${context.path}`;
+  return {
+    '@context': SCHEMA_CONTEXT,
+    '@type': 'ProfilePage',
+    url,
+    inLanguage: languageTag[context.chrome.locale],
+    mainEntity: {
+      '@type': 'Person',
+      name: author.name,
+      url,
+      jobTitle: author.title || undefined,
+      description: author.bio || undefined,
+      email: author.email ?? undefined,
+      image: author.photo ? `${context.publicUrl}${mediaUrl(author.photo.path)}` : undefined,
+      sameAs: author.links.length > 0 ? author.links.map((link) => link.url) : undefined,
+      worksFor: publisher(context),
+    },
+  };
 }
 
 /** The WebSite of one edition, for its home page. (No SearchAction: there is no search page.) */

@@ -3,7 +3,7 @@
  * workflow buttons, preview, translations and revisions.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, del, errorMessage, get, post } from '../api.ts';
+import { API_BASE, ApiError, del, errorMessage, get, post } from '../api.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { AlertRegion, ArticleTypeOptions, Field, SectionOptions } from '../components/Field.tsx';
 import { Link } from '../components/Link.tsx';
@@ -25,8 +25,10 @@ import { useSession } from '../session.tsx';
 import { fieldsOf } from '../types.ts';
 import type { Article, ArticleFields, ArticleType, Locale, Media, User } from '../types.ts';
 import { PreviewPanel } from './PreviewPanel.tsx';
+import { NotesPanel } from './NotesPanel.tsx';
 import { RevisionsPanel } from './RevisionsPanel.tsx';
 import { TranslationsPanel } from './TranslationsPanel.tsx';
+import { TrustFields } from './TrustFields.tsx';
 
 interface Loaded {
   article: Article;
@@ -378,6 +380,7 @@ function EditorScreen({ loaded, onReload }: { loaded: Loaded; onReload: () => vo
             )}
           </div>
           <PreviewPanel articleId={article.id} beforeOpen={() => autosave.flush()} />
+          <TrustFields fields={fields} locale={locale} update={update} fieldError={fieldError} />
         </div>
 
         <div className="editor-side">
@@ -459,6 +462,18 @@ function EditorScreen({ loaded, onReload }: { loaded: Loaded; onReload: () => vo
             <div role="status">
               {message?.kind === 'ok' && <p className="success">{message.text}</p>}
             </div>
+            <p className="export-link">
+              <a
+                href={`${API_BASE}/articles/${article.id}/ninjs`}
+                download={`article-${article.id}.ninjs.json`}
+                aria-describedby="export-ninjs-help"
+              >
+                {t('exportNinjs')}
+              </a>{' '}
+              <span className="help" id="export-ninjs-help">
+                {t('exportNinjsHelp')}
+              </span>
+            </p>
             {isEditor && (
               <button type="button" className="button danger" onClick={() => setDeleting('asking')}>
                 {t('deleteArticle')}
@@ -547,6 +562,19 @@ function EditorScreen({ loaded, onReload }: { loaded: Loaded; onReload: () => vo
             )}
           </section>
 
+          <NotesPanel
+            article={article}
+            mayEdit={isEditor}
+            beforeChange={() => autosave.flush()}
+            afterChange={async () => {
+              const { article: current } = await get<{ article: Article }>(
+                `/articles/${article.id}`,
+              );
+              setArticle(current);
+              autosave.setVersion(current.version);
+              setRevisionsKey((n) => n + 1);
+            }}
+          />
           <TranslationsPanel article={article} beforeCreate={() => autosave.flush()} />
           <RevisionsPanel
             key={revisionsKey}

@@ -8,8 +8,9 @@ import { ScreenHeading } from '../components/ScreenHeading.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { sectionName, useReferenceData } from '../reference-data.ts';
 import { navigate } from '../router.ts';
+import { mayOpen, useSession } from '../session.tsx';
 import { ARTICLE_STATUSES } from '../types.ts';
-import type { ArticleListItem, ArticleStatus, Paged } from '../types.ts';
+import type { ArticleListItem, ArticleStatus, ErrorReport, Paged } from '../types.ts';
 
 const FILTER_KEYS = ['status', 'locale', 'sectionId', 'authorId', 'q', 'page'] as const;
 
@@ -217,9 +218,14 @@ export function ArticleList({ params }: { params: URLSearchParams }) {
   );
 }
 
-/** What needs attention: stories waiting for review and stories about to go live. */
+/**
+ * What needs attention: stories waiting for review, stories about to go live, and (for editors)
+ * readers' error reports nobody has taken yet.
+ */
 function Dashboard() {
   const { t, formatDate } = useI18n();
+  const { user } = useSession();
+  const seesReports = mayOpen(user.role, 'reports');
   const [inReview, setInReview] = useState<Paged<ArticleListItem> | null>(null);
   const [scheduled, setScheduled] = useState<Paged<ArticleListItem> | null>(null);
   useEffect(() => {
@@ -272,6 +278,46 @@ function Dashboard() {
     <section className="dashboard" aria-label={t('dashboard')}>
       {block('dash-review', t('inReviewBlock'), t('noneInReview'), inReview, 'in_review')}
       {block('dash-scheduled', t('scheduledBlock'), t('noneScheduled'), scheduled, 'scheduled')}
+      {seesReports && <NewReportsBlock />}
+    </section>
+  );
+}
+
+/** The newest reports still marked "new", linked to the queue. */
+function NewReportsBlock() {
+  const { t } = useI18n();
+  const [reports, setReports] = useState<{ reports: ErrorReport[]; total: number } | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    get<{ reports: ErrorReport[]; total: number }>(
+      '/error-reports?status=new',
+      controller.signal,
+    ).then(setReports, () => undefined);
+    return () => controller.abort();
+  }, []);
+  return (
+    <section className="dashboard-block card" aria-labelledby="dash-reports">
+      <h2 id="dash-reports">
+        {t('newReportsBlock')} {reports && <span className="count">({reports.total})</span>}
+      </h2>
+      {reports && reports.reports.length === 0 && <p className="subtle">{t('noNewReports')}</p>}
+      {reports && reports.reports.length > 0 && (
+        <ul>
+          {reports.reports.slice(0, 5).map((report) => (
+            <li key={report.id}>
+              <Link to={`/reports/${report.id}`} lang={report.locale}>
+                {report.whatIsWrong.length > 80
+                  ? `${report.whatIsWrong.slice(0, 79)}…`
+                  : report.whatIsWrong}
+              </Link>{' '}
+              <span className="subtle">({report.locale.toUpperCase()})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {reports && reports.total > 0 && (
+        <Link to="/reports?status=new">{t('allNewReports', { total: reports.total })}</Link>
+      )}
     </section>
   );
 }

@@ -29,6 +29,9 @@ import { userRoutes } from './user-routes.js';
 import { ninjsRoutes } from './ninjs-routes.js';
 import { contentKeyRoutes } from './content-key-routes.js';
 import { webhookRoutes } from './webhook-routes.js';
+import { policyRoutes } from './policy-routes.js';
+import { articleNoteRoutes } from './article-note-routes.js';
+import { errorReportRoutes } from './error-report-routes.js';
 import { tokenRoutes } from './token-routes.js';
 import { openApiDocument } from '../openapi.js';
 import { SESSION_COOKIE, sessionRoutes } from './session-routes.js';
@@ -78,6 +81,9 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   ...ninjsRoutes,
   ...contentKeyRoutes,
   ...webhookRoutes,
+  ...policyRoutes,
+  ...articleNoteRoutes,
+  ...errorReportRoutes,
   openApiRoute,
 ];
 

@@ -37,7 +37,7 @@ export interface AdminRouteContext {
 }
 
 export interface AdminRoute {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Below /api/admin, in Hono's syntax: `/articles/:id`. */
   path: string;
   policy: Policy;

@@ -9,7 +9,9 @@ describe('docs/permissions.md, Admin API routes', () => {
   it('has one row per route, saying exactly what its policy says', () => {
     const documented = new Map<string, boolean[]>();
     for (const line of doc.split('\n')) {
-      const match = /^\|\s*`((?:GET|POST|PATCH|DELETE) \/api\/admin\S*)`\s*\|(.*)\|\s*$/.exec(line);
+      const match = /^\|\s*`((?:GET|POST|PUT|PATCH|DELETE) \/api\/admin\S*)`\s*\|(.*)\|\s*$/.exec(
+        line,
+      );
       if (match?.[1] && match[2] !== undefined)
         documented.set(
           match[1],

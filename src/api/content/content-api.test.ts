@@ -156,6 +156,58 @@ describeEachDialect('the Content API', { demo: false }, (t) => {
     expect((await read('/articles/by-slug/en/secret-draft')).status).toBe(404);
   });
 
+  it('lists public corrections of an edition, linking to the note on the article', async () => {
+    const added = await api.call('POST', `/articles/${published[1]}/notes`, api.logins.editor, {
+      type: 'correction',
+      text: 'Una versión anterior daba mal la fecha del pleno.',
+      isProminent: true,
+    });
+    expect(added.status).toBe(201);
+    const { note } = await json<{ note: { id: number } }>(added);
+    const es = await json<{
+      items: { id: number; type: string; text: string; article: { id: number; url: string } }[];
+    }>(read('/corrections?locale=es'));
+    expect(es.items).toEqual([
+      expect.objectContaining({
+        id: note.id,
+        type: 'correction',
+        text: 'Una versión anterior daba mal la fecha del pleno.',
+        article: expect.objectContaining({
+          id: published[1],
+          url: `https://news.galley.test/es/puerto/story-1#note-${note.id}`,
+        }),
+      }),
+    ]);
+    expect((await json<{ items: unknown[] }>(read('/corrections?locale=en'))).items).toEqual([]);
+    expect((await read('/corrections')).status).toBe(400);
+  });
+
+  it('carries the trust fields: dateline, sources and backstory', async () => {
+    const current = await json<{ article: { version: number } }>(
+      api.call('GET', `/articles/${published[4]}`, api.logins.editor),
+    );
+    const edited = await api.call('PATCH', `/articles/${published[4]}`, api.logins.editor, {
+      expectedVersion: current.article.version,
+      dateline: 'Puerto Claro',
+      backstory: 'We read the harbour minutes and spoke to three pilots.',
+      sources: [
+        { name: 'Harbour board minutes', url: 'https://example.org/minutes', note: 'May session' },
+      ],
+    });
+    expect(edited.status).toBe(200);
+    const { article } = await json<{ article: ItemJson }>(
+      read(`/articles/${published[4]}?fields=dateline,sources,backstory`),
+    );
+    expect(article).toEqual({
+      id: published[4],
+      dateline: 'Puerto Claro',
+      backstory: 'We read the harbour minutes and spoke to three pilots.',
+      sources: [
+        { name: 'Harbour board minutes', url: 'https://example.org/minutes', note: 'May session' },
+      ],
+    });
+  });
+
   it('answers malformed parameters with 400 naming them', async () => {
     for (const [query, field] of [
       ['/articles?limit=0', 'limit'],

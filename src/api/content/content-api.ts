@@ -22,6 +22,7 @@ import {
   findContentArticle,
   listContentArticles,
 } from '../../core/reader/content-articles.js';
+import { listPublicNotes } from '../../core/reader/article-notes.js';
 import { sitePaths } from '../../core/site-paths.js';
 import { ARTICLE_TYPES, LOCALES } from '../../db/schema.js';
 import type { Database, Locale } from '../../db/schema.js';
@@ -75,6 +76,18 @@ const articlesQuery = z.object({
 });
 
 const articleQuery = z.object({ fields: fieldsParam, key: z.string().optional() });
+
+const correctionsQuery = z.object({
+  locale: localeParam,
+  page: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(100_000)
+    .default(1),
+  key: z.string().optional(),
+});
+const CORRECTIONS_PAGE_SIZE = 50;
 
 function parseQuery<T extends z.ZodType>(c: Context, schema: T): z.output<T> {
   const parsed = schema.safeParse(c.req.query());
@@ -190,6 +203,41 @@ export function contentRoutes(options: ContentApiOptions): ContentRoute[] {
           { withBody: fields.has('bodyHtml') },
         );
         return article ? { article: presentArticle(publicUrl, article, fields) } : null;
+      },
+    },
+    {
+      method: 'GET',
+      path: '/corrections',
+      summary:
+        "Public corrections, clarifications, updates and editor's notes of one edition, newest first",
+      query: correctionsQuery,
+      isPublic: false,
+      async handle(c) {
+        const query = parseQuery(c, correctionsQuery);
+        const page = await listPublicNotes(db, query.locale, {
+          number: query.page,
+          size: CORRECTIONS_PAGE_SIZE,
+        });
+        return {
+          items: page.items.map((note) => ({
+            id: note.id,
+            type: note.type,
+            text: note.text,
+            isProminent: note.isProminent,
+            notedAt: note.notedAt,
+            amendedAt: note.amendedAt,
+            article: {
+              id: note.article.id,
+              headline: note.article.headline,
+              url: absolute(
+                `${sitePaths.article(note.article.locale, note.article.section.slug, note.article.slug)}#note-${note.id}`,
+              ),
+            },
+          })),
+          page: page.page,
+          pageCount: page.pageCount,
+          total: page.total,
+        };
       },
     },
     {

@@ -26,6 +26,9 @@ export const ARTICLE_FIELDS = [
   'readingMinutes',
   'image',
   'translations',
+  'dateline',
+  'sources',
+  'backstory',
   'bodyHtml',
 ] as const;
 export type ArticleField = (typeof ARTICLE_FIELDS)[number];
@@ -106,6 +109,9 @@ export function presentArticle(
         locale: t.locale,
         url: absolute(sitePaths.article(t.locale, t.sectionSlug, t.slug)),
       })),
+    dateline: () => article.dateline,
+    sources: () => article.sources,
+    backstory: () => article.backstory,
     bodyHtml: () =>
       article.bodyHtml === undefined ? undefined : absoluteBody(publicUrl, article.bodyHtml),
   };

@@ -31,6 +31,11 @@ export interface StaffArticle {
   scheduledFor: string | null;
   seoTitle: string;
   seoDescription: string;
+  /** Where it was reported; '' = none. */
+  dateline: string;
+  /** "How we reported this"; '' = none. */
+  backstory: string;
+  sources: { name: string; url: string; note: string }[];
   /** Set on a deleted article (a tombstone); the newsroom lists no deleted articles. */
   deletedAt: string | null;
   body: unknown;
@@ -42,7 +47,7 @@ export async function findArticleForStaff(
 ): Promise<StaffArticle | null> {
   const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return null;
-  const [authors, tags] = await Promise.all([
+  const [authors, tags, sources] = await Promise.all([
     db
       .selectFrom('article_authors')
       .select('author_id')
@@ -54,6 +59,12 @@ export async function findArticleForStaff(
       .select('tag_id')
       .where('article_id', '=', id)
       .orderBy('tag_id')
+      .execute(),
+    db
+      .selectFrom('article_sources')
+      .select(['name', 'url', 'note'])
+      .where('article_id', '=', id)
+      .orderBy('position')
       .execute(),
   ]);
   return {
@@ -77,6 +88,9 @@ export async function findArticleForStaff(
     scheduledFor: row.scheduled_for,
     seoTitle: row.seo_title,
     seoDescription: row.seo_description,
+    dateline: row.dateline,
+    backstory: row.backstory,
+    sources,
     deletedAt: row.deleted_at,
     body: JSON.parse(row.body) as unknown,
   };

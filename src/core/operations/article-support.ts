@@ -30,6 +30,24 @@ import {
   slugSchema,
 } from './input-schemas.js';
 
+/** A source the article cites: who or what, where readers can see it, and what it gave. */
+export const articleSourceSchema = z.object({
+  name: requiredText(200),
+  /** '' (or absent) when the source has no public address, such as a person interviewed. */
+  url: z
+    .string()
+    .trim()
+    .pipe(
+      z.union([
+        z.literal(''),
+        z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000),
+      ]),
+    )
+    .default(''),
+  note: z.string().trim().max(500, 'must be at most 500 characters').default(''),
+});
+export type ArticleSource = z.output<typeof articleSourceSchema>;
+
 /**
  * The editable fields of an article, each without a default: an edit changes only the fields it
  * sends. (zod applies a default even inside `.partial()`, so an edit built from the create
@@ -56,6 +74,12 @@ const editableFields = {
     .nullable(),
   /** Why this save was made, kept with its revision ("fixed the mayor's title"). */
   revisionNote: z.string().trim().max(500, 'must be at most 500 characters').nullable(),
+  /** Where the story was reported ("Puerto Claro"), shown before the body; '' = none. */
+  dateline: z.string().trim().max(120, 'must be at most 120 characters'),
+  /** "How we reported this": plain text, paragraphs separated by blank lines; '' = none. */
+  backstory: z.string().trim().max(4000, 'must be at most 4000 characters'),
+  /** The sources it cites, in the order readers see them; an edit that sends them replaces all. */
+  sources: z.array(articleSourceSchema).max(50, 'must list at most 50 sources'),
 };
 
 /** An edit: any subset of the fields; what is not sent stays as it is. */
@@ -72,6 +96,9 @@ export const articleFields = z.object({
   seoDescription: editableFields.seoDescription.default(''),
   embargoUntil: editableFields.embargoUntil.default(null),
   revisionNote: editableFields.revisionNote.default(null),
+  dateline: editableFields.dateline.default(''),
+  backstory: editableFields.backstory.default(''),
+  sources: editableFields.sources.default([]),
 });
 
 export const createArticleInput = articleFields.extend({
@@ -198,6 +225,28 @@ export async function replaceBylinesAndTags(
     await trx
       .insertInto('article_tags')
       .values([...new Set(tagIds)].map((tagId) => ({ article_id: articleId, tag_id: tagId })))
+      .execute();
+}
+
+/** Replaces the article's sources with these, in this order. */
+export async function replaceSources(
+  trx: Transaction<Database>,
+  articleId: number,
+  sources: ArticleSource[],
+): Promise<void> {
+  await trx.deleteFrom('article_sources').where('article_id', '=', articleId).execute();
+  if (sources.length > 0)
+    await trx
+      .insertInto('article_sources')
+      .values(
+        sources.map((source, position) => ({
+          article_id: articleId,
+          position,
+          name: source.name,
+          url: source.url,
+          note: source.note,
+        })),
+      )
       .execute();
 }
 
@@ -352,7 +401,23 @@ export interface RevisionSnapshot {
   /** Absent in revisions saved before SEO fields existed. */
   seoTitle?: string;
   seoDescription?: string;
+  /** Absent in revisions saved before the trust fields existed. */
+  dateline?: string;
+  backstory?: string;
+  sources?: ArticleSource[];
   body: unknown;
+  /** The article's public notes as they stood (absent in revisions saved before notes existed). */
+  notes?: RevisionNote[];
+}
+
+/** A public note as a revision keeps it: its text before and after an amendment stays on record. */
+export interface RevisionNote {
+  id: number;
+  type: string;
+  text: string;
+  isProminent: boolean;
+  notedAt: string;
+  amendedAt: string | null;
 }
 
 /**
@@ -367,6 +432,12 @@ export async function recordRevision(
 ): Promise<void> {
   const article = await findArticleForStaff(trx, articleId);
   if (!article) throw new Error(`article ${articleId} vanished inside its own transaction`);
+  const notes = await trx
+    .selectFrom('article_notes')
+    .select(['id', 'type', 'text', 'is_prominent', 'noted_at', 'amended_at'])
+    .where('article_id', '=', articleId)
+    .orderBy('id')
+    .execute();
   const snapshot: RevisionSnapshot = {
     headline: article.headline,
     dek: article.dek,
@@ -378,7 +449,18 @@ export async function recordRevision(
     leadMediaId: article.leadMediaId,
     seoTitle: article.seoTitle,
     seoDescription: article.seoDescription,
+    dateline: article.dateline,
+    backstory: article.backstory,
+    sources: article.sources,
     body: article.body,
+    notes: notes.map((note) => ({
+      id: note.id,
+      type: note.type,
+      text: note.text,
+      isProminent: note.is_prominent === 1,
+      notedAt: note.noted_at,
+      amendedAt: note.amended_at,
+    })),
   };
   await trx
     .insertInto('article_revisions')

@@ -7,6 +7,7 @@ import {
   createArticleInput,
   recordRevision,
   replaceBylinesAndTags,
+  replaceSources,
   translationGroupFor,
 } from './article-support.js';
 
@@ -35,6 +36,8 @@ export const createArticle = defineOperation({
         lead_media_id: data.leadMediaId,
         seo_title: data.seoTitle,
         seo_description: data.seoDescription,
+        dateline: data.dateline,
+        backstory: data.backstory,
         status: 'draft',
         published_at: null,
         updated_at: stamp,
@@ -47,6 +50,7 @@ export const createArticle = defineOperation({
       .returning('id')
       .executeTakeFirstOrThrow();
     await replaceBylinesAndTags(trx, id, data.authorIds, data.tagIds);
+    await replaceSources(trx, id, data.sources);
     await recordRevision(trx, id, { actor, now, note: data.revisionNote });
     changes.events.push({ type: 'article.created', id });
     return { id, translationGroup };

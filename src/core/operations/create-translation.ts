@@ -11,8 +11,8 @@ const input = z.object({ id: idSchema });
 
 /**
  * "Create Spanish version" (or English): a draft in the other locale, linked to the story's
- * translation group, with the same section, tags, authors and lead image. Headline, dek and body
- * start as copies for the translator to replace; image captions are already per locale. A story
+ * translation group, with the same section, tags, authors, lead image, dateline and sources.
+ * Headline, dek, body and backstory start as copies for the translator to replace; image captions are already per locale. A story
  * that already has that version is refused by createArticle (409, naming the existing article).
  */
 export const createTranslation = defineOperation({
@@ -50,6 +50,11 @@ export const createTranslation = defineOperation({
       // The same story: the same embargo.
       embargoUntil: original.embargoUntil,
       body: original.body,
+      // Like the body, these start as copies: the place and the sources are the same story's,
+      // and the translator rewrites the backstory and the sources' notes.
+      dateline: original.dateline,
+      backstory: original.backstory,
+      sources: original.sources,
       revisionNote: `${locale === 'es' ? 'Spanish' : 'English'} version of article ${original.id}, to be translated`,
     });
   },

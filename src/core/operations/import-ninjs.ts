@@ -522,6 +522,9 @@ export const importNinjs = defineOperation({
         body,
         embargoUntil,
         revisionNote,
+        dateline: '',
+        backstory: '',
+        sources: [],
       }));
       result = 'created';
     }

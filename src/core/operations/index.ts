@@ -27,3 +27,6 @@ export { updateImage } from './update-image.js';
 export { importNinjs } from './import-ninjs.js';
 export { createContentApiKey, revokeContentApiKey } from './content-api-keys.js';
 export { createWebhook, deleteWebhook, redeliverWebhook } from './webhooks.js';
+export { updatePolicyPage } from './update-policy-page.js';
+export { submitErrorReport, updateErrorReport } from './error-reports.js';
+export { addArticleNote, amendArticleNote } from './article-notes.js';

@@ -40,6 +40,10 @@ export const restoreRevision = defineOperation({
       leadMediaId: snapshot.leadMediaId,
       seoTitle: snapshot.seoTitle,
       seoDescription: snapshot.seoDescription,
+      // Revisions from before the trust fields existed leave the current ones as they are.
+      dateline: snapshot.dateline,
+      backstory: snapshot.backstory,
+      sources: snapshot.sources,
       body: snapshot.body,
       revisionNote: `Restored version ${data.version}`,
     });

@@ -15,6 +15,7 @@ import {
   checkedBody,
   recordRevision,
   replaceBylinesAndTags,
+  replaceSources,
   findArticleToChange,
 } from './article-support.js';
 
@@ -80,6 +81,8 @@ export const updateArticle = defineOperation({
         lead_media_id: next.leadMediaId,
         seo_title: data.seoTitle ?? current.seo_title,
         seo_description: data.seoDescription ?? current.seo_description,
+        dateline: data.dateline ?? current.dateline,
+        backstory: data.backstory ?? current.backstory,
         ...(data.embargoUntil !== undefined && {
           embargo_until:
             data.embargoUntil === null ? null : new Date(data.embargoUntil).toISOString(),
@@ -91,6 +94,7 @@ export const updateArticle = defineOperation({
       .where('id', '=', current.id)
       .execute();
     await replaceBylinesAndTags(trx, current.id, next.authorIds, next.tagIds);
+    if (data.sources !== undefined) await replaceSources(trx, current.id, data.sources);
     await recordRevision(trx, current.id, { actor, now, note: data.revisionNote ?? null });
     await addArticleCacheKeys(trx, current.id, changes);
 

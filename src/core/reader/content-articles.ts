@@ -15,10 +15,24 @@ export interface ContentArticle extends ArticleSummary {
   updatedAt: string;
   wordCount: number;
   tags: { id: number; name: string; slug: string }[];
+  /** Where it was reported from ('' = not given). */
+  dateline: string;
+  /** "How we reported this" ('' = none). */
+  backstory: string;
+  sources: { name: string; url: string; note: string }[];
   translations: { id: number; locale: Locale; slug: string; sectionSlug: string }[];
   /** Only when asked for: bodies are most of an article's bytes. */
   bodyHtml?: string;
 }
+
+/** What the API reads beside the summary columns. */
+const CONTENT_COLUMNS = [
+  'a.translation_group',
+  'a.updated_at',
+  'a.word_count',
+  'a.dateline',
+  'a.backstory',
+] as const;
 
 export interface ContentArticleFilter {
   locale?: Locale | undefined;
@@ -69,7 +83,7 @@ export async function listContentArticles(
   // Syncing clients read oldest change first; everyone else newest publication first.
   const isSync = filter.updatedSince !== undefined;
   const sortColumn = isSync ? 'a.updated_at' : 'a.published_at';
-  let query = publishedArticles(db).select(['a.translation_group', 'a.updated_at', 'a.word_count']);
+  let query = publishedArticles(db).select(CONTENT_COLUMNS);
   if (filter.locale) query = query.where('a.locale', '=', filter.locale);
   if (filter.type) query = query.where('a.type', '=', filter.type);
   if (filter.section) query = query.where('st.slug', '=', filter.section);
@@ -135,7 +149,7 @@ export async function findContentArticle(
   by: { id: number } | { locale: Locale; slug: string },
   options: { withBody: boolean },
 ): Promise<ContentArticle | null> {
-  let query = publishedArticles(db).select(['a.translation_group', 'a.updated_at', 'a.word_count']);
+  let query = publishedArticles(db).select(CONTENT_COLUMNS);
   query =
     'id' in by
       ? query.where('a.id', '=', by.id)
@@ -150,6 +164,8 @@ type ContentRow = Parameters<typeof withBylines>[1][number] & {
   translation_group: string;
   updated_at: string;
   word_count: number;
+  dateline: string;
+  backstory: string;
 };
 
 /** Bylines, tags, language versions and (if asked) bodies for a page of rows: a query each. */
@@ -161,7 +177,7 @@ async function completeArticles(
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
   const groups = [...new Set(rows.map((row) => row.translation_group))];
-  const [summaries, tags, versions, bodies] = await Promise.all([
+  const [summaries, tags, versions, bodies, sources] = await Promise.all([
     withBylines(db, rows),
     db
       .selectFrom('article_tags as at')
@@ -189,6 +205,13 @@ async function completeArticles(
           .where('id', 'in', ids)
           .execute()
       : [],
+    db
+      .selectFrom('article_sources')
+      .select(['article_id', 'name', 'url', 'note'])
+      .where('article_id', 'in', ids)
+      .orderBy('article_id')
+      .orderBy('position')
+      .execute(),
   ]);
   return rows.map((row, index) => {
     const summary = summaries[index] as ArticleSummary;
@@ -198,6 +221,11 @@ async function completeArticles(
       translationGroup: row.translation_group,
       updatedAt: row.updated_at,
       wordCount: row.word_count,
+      dateline: row.dateline,
+      backstory: row.backstory,
+      sources: sources
+        .filter((source) => source.article_id === row.id)
+        .map(({ name, url, note }) => ({ name, url, note })),
       tags: tags
         .filter((tag) => tag.article_id === row.id)
         .map(({ id, name, slug }) => ({ id, name, slug })),

@@ -9,7 +9,8 @@ import type { ArticleType, Database, Locale } from '../../db/schema.js';
 import { sitePaths } from '../site-paths.js';
 import { articlesWithLeadImage, publishedArticles, summaryFromRow } from './article-summaries.js';
 import type { PublishedArticlesQuery } from './article-summaries.js';
-import type { ArticleLink, ArticlePageData, BylineView } from './reader-types.js';
+import type { ArticleLink, ArticlePageData, BylineView, SourceView } from './reader-types.js';
+import { notesFromColumn } from './article-notes.js';
 
 /** Same-language stories in the Recommended block; one more may come from the other edition. */
 const SAME_LANGUAGE_RECOMMENDATIONS = 3;
@@ -102,6 +103,24 @@ function articlePageQuery(db: Kysely<Database>, articles: PublishedArticlesQuery
           .orderBy('tt.name'),
       ).as('tags'),
       bylinesOf('a.id').as('authors'),
+      jsonArrayFrom(
+        db
+          .selectFrom('article_sources as src')
+          .select(['src.name', 'src.url', 'src.note'])
+          .where('src.article_id', '=', outer<number>('a.id'))
+          .orderBy('src.position'),
+      ).as('sources'),
+      'a.dateline',
+      'a.backstory',
+      // Public notes, oldest first; the page puts the prominent ones above the body.
+      jsonArrayFrom(
+        db
+          .selectFrom('article_notes as n')
+          .select(['n.id', 'n.type', 'n.text', 'n.is_prominent', 'n.noted_at', 'n.amended_at'])
+          .where('n.article_id', '=', outer<number>('a.id'))
+          .orderBy('n.noted_at')
+          .orderBy('n.id'),
+      ).as('notes'),
       jsonArrayFrom(
         linksInSection()
           .where('r.locale', '=', outer<Locale>('a.locale'))
@@ -211,6 +230,9 @@ async function articlePageData(
       tags: jsonArray(row.tags as JsonArrayColumn<{ id: number; name: string; slug: string }>),
       seoTitle: row.seo_title,
       seoDescription: row.seo_description,
+      dateline: row.dateline,
+      backstory: row.backstory,
+      sources: jsonArray(row.sources as JsonArrayColumn<SourceView>),
     },
     translations:
       row.translation_id !== null &&
@@ -232,6 +254,7 @@ async function articlePageData(
           ]
         : [],
     recommended,
+    notes: notesFromColumn(row.notes),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { preparedQuery } from '../../db/prepared-query.js';
 import type { Database, Locale } from '../../db/schema.js';
+import { loadPolicyLinks } from './policy-pages.js';
 import type { SiteChrome } from './reader-types.js';
 
 /**
@@ -36,7 +37,10 @@ export async function loadSiteChrome(
   db: Kysely<Database>,
   locale: Locale,
 ): Promise<SiteChrome | null> {
-  const rows = await chromeIn(db, { locale });
+  const [rows, policies] = await Promise.all([
+    chromeIn(db, { locale }),
+    loadPolicyLinks(db, locale),
+  ]);
   const publication = rows[0];
   if (!publication) return null;
   const sections = rows.flatMap((row) =>
@@ -55,5 +59,6 @@ export async function loadSiteChrome(
       contactEmail: publication.contact_email,
     },
     sections,
+    policies,
   };
 }

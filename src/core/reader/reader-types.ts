@@ -1,5 +1,6 @@
 /** What the reader site's pages are built from: plain data, allowlisted, no database rows. */
-import type { ArticleType, Locale } from '../../db/schema.js';
+import type { ArticleType, Locale, PolicyKind } from '../../db/schema.js';
+import type { ArticleNoteView } from './article-notes.js';
 
 export interface ImageView {
   id: number;
@@ -40,6 +41,20 @@ export interface ArticleSummary extends ArticleLink {
   image: ImageView | null;
 }
 
+/** A source an article cites; `url` and `note` are '' when the newsroom gave none. */
+export interface SourceView {
+  name: string;
+  url: string;
+  note: string;
+}
+
+/** A policy page of the publication (ethics, masthead, ...), as the footer links to it. */
+export interface PolicyLink {
+  kind: PolicyKind;
+  title: string;
+  path: string;
+}
+
 export interface TranslationLink {
   id: number;
   locale: Locale;
@@ -60,9 +75,16 @@ export interface ArticlePageData {
     seoTitle: string;
     /** '' when the newsroom left it to the dek. */
     seoDescription: string;
+    /** Where the story was reported; '' = none. */
+    dateline: string;
+    /** "How we reported this", plain text with blank lines between paragraphs; '' = none. */
+    backstory: string;
+    sources: SourceView[];
   };
   translations: TranslationLink[];
   recommended: ArticleLink[];
+  /** Corrections, clarifications, updates and editor's notes, oldest first. */
+  notes: ArticleNoteView[];
 }
 
 export interface SiteChrome {
@@ -76,6 +98,8 @@ export interface SiteChrome {
     contactEmail: string | null;
   };
   sections: { id: number; name: string; slug: string }[];
+  /** The policy pages this edition has, in the footer's order; absent = none. */
+  policies?: PolicyLink[];
 }
 
 export interface Page<T> {

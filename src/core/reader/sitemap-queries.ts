@@ -12,7 +12,7 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { preparedQuery } from '../../db/prepared-query.js';
-import type { Database, Locale } from '../../db/schema.js';
+import type { Database, Locale, PolicyKind } from '../../db/schema.js';
 import { LOCALES } from '../../db/schema.js';
 
 /**
@@ -413,6 +413,8 @@ export interface SitemapListPages {
   sections: (ListPageRow & { newest: string | null })[];
   tags: ListPageRow[];
   authors: ListPageRow[];
+  /** The publication's policy pages (ethics, corrections policy...), in each locale written. */
+  policies: { kind: PolicyKind; locale: Locale; updatedAt: string }[];
 }
 
 /** Every list page a reader can reach: home pages, sections, and tags and authors in use. */
@@ -437,5 +439,13 @@ export async function loadSitemapListPages(db: Kysely<Database>): Promise<Sitema
         (locale) => ({ id: row.id, locale, slug: row.slug }),
       );
     }),
+    policies: (
+      await db
+        .selectFrom('policy_pages')
+        .select(['kind', 'locale', 'updated_at'])
+        .orderBy('kind')
+        .orderBy('locale')
+        .execute()
+    ).map((row) => ({ kind: row.kind, locale: row.locale, updatedAt: row.updated_at })),
   };
 }

@@ -44,6 +44,8 @@ async function eventData(
   type: WebhookEvent,
   id: number,
 ): Promise<Record<string, unknown>> {
+  if (type === 'correction.added') return correctionData(trx, id);
+  if (type === 'error_report.received') return errorReportData(trx, id);
   if (!type.startsWith('article.')) return { id };
   const article = await trx
     .selectFrom('articles as a')
@@ -75,6 +77,59 @@ async function eventData(
       publishedAt: article.published_at,
       updatedAt: article.updated_at,
     },
+  };
+}
+
+/**
+ * A reader's error report, for the desk's tools: what was reported and about which article. The
+ * reader's email address stays in the newsroom.
+ */
+async function errorReportData(
+  trx: Transaction<Database>,
+  reportId: number,
+): Promise<Record<string, unknown>> {
+  const report = await trx
+    .selectFrom('error_reports')
+    .select(['id', 'article_id', 'locale', 'what_is_wrong', 'passage', 'created_at'])
+    .where('id', '=', reportId)
+    .executeTakeFirst();
+  if (!report) return { id: reportId };
+  const { article } = await eventData(trx, 'article.updated', report.article_id);
+  return {
+    id: report.id,
+    report: {
+      id: report.id,
+      locale: report.locale,
+      whatIsWrong: report.what_is_wrong,
+      passage: report.passage,
+      receivedAt: report.created_at,
+    },
+    article,
+  };
+}
+
+/** A note added to an article: the note itself (any type: see `note.type`) and its article. */
+async function correctionData(
+  trx: Transaction<Database>,
+  noteId: number,
+): Promise<Record<string, unknown>> {
+  const note = await trx
+    .selectFrom('article_notes')
+    .select(['id', 'article_id', 'type', 'text', 'is_prominent', 'noted_at', 'amended_at'])
+    .where('id', '=', noteId)
+    .executeTakeFirst();
+  if (!note) return { id: noteId };
+  const { article } = await eventData(trx, 'article.updated', note.article_id);
+  return {
+    note: {
+      id: note.id,
+      type: note.type,
+      text: note.text,
+      isProminent: note.is_prominent === 1,
+      notedAt: note.noted_at,
+      amendedAt: note.amended_at,
+    },
+    article,
   };
 }
 

@@ -9,6 +9,8 @@ import { businessStories } from './stories-business.js';
 import { cityStories } from './stories-city.js';
 import { climateStories } from './stories-climate.js';
 import { cultureStories } from './stories-culture.js';
+import { DEMO_POLICIES } from './policies.js';
+import { DEMO_NOTES, DEMO_TRUST } from './trust.js';
 
 export const demoContent: DemoContent = {
   publication,
@@ -17,4 +19,7 @@ export const demoContent: DemoContent = {
   authors,
   images,
   stories: [...cityStories, ...climateStories, ...cultureStories, ...businessStories],
+  trust: DEMO_TRUST,
+  notes: DEMO_NOTES,
+  policies: DEMO_POLICIES,
 };

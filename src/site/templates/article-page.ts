@@ -4,6 +4,7 @@ import { readingMinutes } from '../../content/body-text.js';
 import { html, trustedHtml } from '../../lib/html.js';
 import type { SafeHtml } from '../../lib/html.js';
 import { languageTag, messages } from '../i18n/index.js';
+import { endNotes, prominentNotes } from './article-notes.js';
 import {
   byline,
   dateTime,
@@ -12,6 +13,7 @@ import {
   storyCard,
   typeLabel,
 } from './fragments.js';
+import { articleTrustSections, dateline } from './trust-fragments.js';
 
 /** The main content of an article page; the shell adds head, header and footer. */
 export function articleMain(data: ArticlePageData, chrome: SiteChrome): SafeHtml {
@@ -62,10 +64,10 @@ ${byline(locale, article.authors)}
 <p class="reading-time">${t.minRead(readingMinutes(article.wordCount, locale))}</p>
 </div>
 ${translationLinks}</header>
-${leadImage}<div class="article-body">
-${bodyHtml}
+${prominentNotes(data.notes, locale, zone)}${leadImage}<div class="article-body">
+${dateline(article)}${bodyHtml}
 </div>
-<footer class="article-footer">
+${endNotes(data.notes, locale, zone)}${articleTrustSections(article)}<footer class="article-footer">
 ${tags}<p class="report-error"><a href="${sitePaths.contact(locale)}?article=${article.id}">${t.foundMistake}</a></p>
 </footer>
 </article>

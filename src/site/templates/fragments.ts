@@ -10,6 +10,7 @@ import { sitePaths } from '../../core/site-paths.js';
 import { html } from '../../lib/html.js';
 import type { SafeHtml } from '../../lib/html.js';
 import { formatDateTime, languageTag, messages } from '../i18n/index.js';
+import { trustMessages } from '../i18n/trust.js';
 
 export const mediaUrl = (path: string): string => `/media/${path}`;
 
@@ -77,10 +78,15 @@ export function imageCredit(image: ImageView): SafeHtml | null {
   return parts.length === 0 ? null : html`<span class="credit">${parts.join(' / ')}</span>`;
 }
 
+/**
+ * The type of work (The Trust Project's first indicator), news included, so a reader never has
+ * to guess whether a piece is reporting or opinion. Each type has its own class; opinion is
+ * styled apart (style.css).
+ */
 export function typeLabel(locale: Locale, type: ArticleSummary['type']): SafeHtml | null {
-  return type === 'news'
-    ? null
-    : html`<span class="type-label">${messages[locale].articleTypes[type]}</span>`;
+  const name =
+    type === 'news' ? trustMessages[locale].newsLabel : messages[locale].articleTypes[type];
+  return html`<span class="type-label type-${type}">${name}</span>`;
 }
 
 /**

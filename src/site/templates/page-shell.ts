@@ -10,6 +10,7 @@ import type { FeedFormat } from '../../core/site-paths.js';
 import { html } from '../../lib/html.js';
 import type { SafeHtml } from '../../lib/html.js';
 import { languageTag, messages, otherLocale } from '../i18n/index.js';
+import { policyFooterLinks } from './trust-fragments.js';
 
 export interface Alternate {
   locale: Locale;
@@ -34,6 +35,8 @@ export interface ShellInput {
   /** JSON-LD blocks (structured-data.ts). */
   structuredData: SafeHtml | null;
   main: SafeHtml;
+  /** Same-origin scripts the page loads (deferred); the page's CSP must allow them. */
+  scripts?: string[];
 }
 
 export interface FeedList {
@@ -91,7 +94,7 @@ ${input.canonicalPath === null ? null : html`<link rel="canonical" href="${publi
       html`<link rel="alternate" hreflang="${languageTag[alt.locale]}" href="${publicUrl}${alt.path}">\n`,
   )}${fallback ? html`<link rel="alternate" hreflang="x-default" href="${publicUrl}${fallback.path}">\n` : null}<link rel="stylesheet" href="${input.stylesheetPath}">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
-${feedLinks(input.feeds, publicUrl)}${input.socialMeta}${input.structuredData}</head>
+${(input.scripts ?? []).map((src) => html`<script src="${src}" defer></script>\n`)}${feedLinks(input.feeds, publicUrl)}${input.socialMeta}${input.structuredData}</head>
 <body>
 <a class="skip-link" href="#content">${t.skipToContent}</a>
 <header class="site-header">
@@ -108,7 +111,7 @@ ${feedLinks(input.feeds, publicUrl)}${input.socialMeta}${input.structuredData}</
 ${input.main}
 </main>
 <footer class="site-footer">
-<p>${chrome.publication.name}. ${t.footerNote}</p>
+${policyFooterLinks(locale, chrome.policies)}<p>${chrome.publication.name}. ${t.footerNote}</p>
 <p><a href="${sitePaths.contact(locale)}">${t.contactTitle}</a></p>
 </footer>
 </body>

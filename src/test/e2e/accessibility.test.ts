@@ -38,6 +38,8 @@ const PAGE_NAMES = [
   'author-es',
   'contact-en',
   'tag-es',
+  'policy-en',
+  'policy-es',
   'not-found-en',
   'not-found-es',
 ];

@@ -156,6 +156,8 @@ export async function pagesToCheck(galley: Galley): Promise<SitePage[]> {
     { name: 'author-es', path: `/es/autor/${author}`, status: 200 },
     { name: 'contact-en', path: `/en/contact?article=${story.id}`, status: 200 },
     { name: 'tag-es', path: `/es/tema/${tag}`, status: 200 },
+    { name: 'policy-en', path: '/en/policies/ethics', status: 200 },
+    { name: 'policy-es', path: '/es/politicas/politica-de-correcciones', status: 200 },
     { name: 'not-found-en', path: '/en/no-such-section/no-such-story', status: 404 },
     { name: 'not-found-es', path: '/es/ciudad/no-existe', status: 404 },
   ];
