@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { API_BASE, ApiError, del, errorMessage, get, post } from '../api.ts';
+import { BodyField, bodyImageOf } from '../components/BodyField.tsx';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { AlertRegion, ArticleTypeOptions, Field, SectionOptions } from '../components/Field.tsx';
 import { Link } from '../components/Link.tsx';
@@ -12,12 +13,11 @@ import { MediaPicker } from '../components/MediaPicker.tsx';
 import { ScreenHeading } from '../components/ScreenHeading.tsx';
 import { clearLocalDraft, readLocalDraft, useAutosave } from '../editor/autosave.ts';
 import type { LocalDraft, SaveState } from '../editor/autosave.ts';
-import { BodyEditor } from '../editor/BodyEditor.tsx';
 import type { BodyImageAttrs } from '../editor/body-extensions.ts';
 import { bodyImages, isoToLocal, localToIso } from '../editor/body-utils.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { Translate } from '../i18n/index.tsx';
-import { largestUrl, mediaText, thumbnailUrl } from '../media.ts';
+import { mediaText, thumbnailUrl } from '../media.ts';
 import { tagName, useReferenceData } from '../reference-data.ts';
 import type { ReferenceData } from '../reference-data.ts';
 import { navigate } from '../router.ts';
@@ -274,18 +274,7 @@ function EditorScreen({ loaded, onReload }: { loaded: Loaded; onReload: () => vo
 
   const requestImage = (insert: (attrs: BodyImageAttrs) => void) =>
     setPicker({
-      onPick: (media) => {
-        const text = mediaText(media, locale);
-        const size = largestUrl(media);
-        insert({
-          src: size.url,
-          alt: text.alt,
-          caption: text.caption || null,
-          credit: text.credit || null,
-          width: size.width,
-          height: size.height,
-        });
-      },
+      onPick: (media) => insert(bodyImageOf(media, locale)),
     });
 
   const actions = allowedActions(user, article);
@@ -362,23 +351,15 @@ function EditorScreen({ loaded, onReload }: { loaded: Loaded; onReload: () => vo
             multiline
             onChange={(value) => update({ dek: value })}
           />
-          <div className="field">
-            <span className="label" id="body-label">
-              {t('body')}
-            </span>
-            <BodyEditor
-              key={bodyKey}
-              initial={fields.body}
-              locale={locale}
-              onChange={(body) => update({ body })}
-              onRequestImage={requestImage}
-            />
-            {fieldError('body') && (
-              <p className="error" role="alert">
-                {fieldError('body')}
-              </p>
-            )}
-          </div>
+          <BodyField
+            key={bodyKey}
+            label={t('body')}
+            error={fieldError('body')}
+            initial={fields.body}
+            locale={locale}
+            onChange={(body) => update({ body })}
+            onRequestImage={requestImage}
+          />
           <PreviewPanel articleId={article.id} beforeOpen={() => autosave.flush()} />
           <TrustFields fields={fields} locale={locale} update={update} fieldError={fieldError} />
         </div>

@@ -2,14 +2,17 @@
  * Content API keys, for editors and admins: who may read published content through the public
  * Content API, and from which browser origins (CORS). A key is shown once, when it is made.
  */
-import { useEffect, useState } from 'react';
-import type { FormEvent } from 'react';
-import { del, errorFor, errorMessage, formError, get, post } from '../api.ts';
-import type { FormError } from '../api.ts';
-import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
-import { AlertRegion, Field, focusLater } from '../components/Field.tsx';
+import { useState } from 'react';
+import { del, errorFor, post } from '../api.ts';
+import { ConfirmPending } from '../components/ConfirmPending.tsx';
+import { AlertRegion, Field } from '../components/Field.tsx';
+import { CreateForm, StatusRegion } from '../components/FormParts.tsx';
 import { ScreenHeading } from '../components/ScreenHeading.tsx';
+import { ResourceTable } from '../components/ResourceTable.tsx';
 import { ShownOnce } from '../components/ShownOnce.tsx';
+import { useAsyncList } from '../components/useAsyncList.ts';
+import { useConfirmed } from '../components/useConfirmed.ts';
+import { useFormSubmit } from '../components/useFormSubmit.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { ContentKey } from '../types.ts';
 
@@ -23,98 +26,71 @@ export function originsFromText(text: string): string[] {
 
 export function ContentKeys() {
   const { t, formatDate } = useI18n();
-  const [keys, setKeys] = useState<ContentKey[] | null>(null);
-  const [reloads, setReloads] = useState(0);
-  const [error, setError] = useState<string | null>(null);
+  const {
+    items: keys,
+    error,
+    setError,
+    reload,
+  } = useAsyncList('/content-keys', (result: { keys: ContentKey[] }) => result.keys);
   const [status, setStatus] = useState<string | null>(null);
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
-  const [revoking, setRevoking] = useState<ContentKey | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    get<{ keys: ContentKey[] }>('/content-keys', controller.signal).then(
-      (result) => setKeys(result.keys),
-      (caught: unknown) => {
-        if (!controller.signal.aborted) setError(errorMessage(caught));
-      },
-    );
-    return () => controller.abort();
-  }, [reloads]);
-
-  async function revoke(key: ContentKey) {
-    setError(null);
-    try {
+  const revoking = useConfirmed(
+    async (key: ContentKey) => {
       await del(`/content-keys/${key.id}`);
       setStatus(t('contentKeyRevoked', { name: key.name }));
-      setReloads((n) => n + 1);
-    } catch (caught) {
-      setError(t('refused', { message: errorMessage(caught) }));
-    } finally {
-      setRevoking(null);
-    }
-  }
+      reload();
+    },
+    setError,
+    () => setStatus(null),
+  );
 
   return (
     <>
       <ScreenHeading title={t('contentKeysTitle')} />
       <p>{t('contentKeysIntro')}</p>
-      <div role="status">{status && <p className="success">{status}</p>}</div>
+      <StatusRegion message={status} />
       <AlertRegion message={error} />
-      {keys && keys.length === 0 && <p>{t('noContentKeys')}</p>}
-      {keys && keys.length > 0 && (
-        <div className="table-wrap">
-          <table className="content-keys">
-            <caption className="visually-hidden">{t('contentKeysTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('colName')}</th>
-                <th scope="col">{t('allowedOrigins')}</th>
-                <th scope="col">{t('colCreated')}</th>
-                <th scope="col">{t('colStatus')}</th>
-                <th scope="col">{t('colActions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.map((key) => (
-                <tr key={key.id}>
-                  <td>{key.name}</td>
-                  <td>
-                    {key.allowedOrigins.length === 0 ? (
-                      <span className="subtle">{t('noOrigins')}</span>
-                    ) : (
-                      <ul className="plain-list">
-                        {key.allowedOrigins.map((origin) => (
-                          <li key={origin} className="mono break">
-                            {origin}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td>{formatDate(key.createdAt)}</td>
-                  <td>
-                    {key.revokedAt ? `${t('revoked')} ${formatDate(key.revokedAt)}` : t('active')}
-                  </td>
-                  <td>
-                    {!key.revokedAt && (
-                      <button
-                        type="button"
-                        className="button small"
-                        onClick={() => {
-                          setStatus(null);
-                          setRevoking(key);
-                        }}
-                      >
-                        {t('revoke', { name: key.name })}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ResourceTable
+        items={keys}
+        empty={t('noContentKeys')}
+        caption={t('contentKeysTitle')}
+        className="content-keys"
+        columns={[
+          t('colName'),
+          t('allowedOrigins'),
+          t('colCreated'),
+          t('colStatus'),
+          t('colActions'),
+        ]}
+      >
+        {(key) => (
+          <tr key={key.id}>
+            <td>{key.name}</td>
+            <td>
+              {key.allowedOrigins.length === 0 ? (
+                <span className="subtle">{t('noOrigins')}</span>
+              ) : (
+                <ul className="plain-list">
+                  {key.allowedOrigins.map((origin) => (
+                    <li key={origin} className="mono break">
+                      {origin}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </td>
+            <td>{formatDate(key.createdAt)}</td>
+            <td>{key.revokedAt ? `${t('revoked')} ${formatDate(key.revokedAt)}` : t('active')}</td>
+            <td>
+              {!key.revokedAt && (
+                <button type="button" className="button small" onClick={() => revoking.ask(key)}>
+                  {t('revoke', { name: key.name })}
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      </ResourceTable>
 
       {created && (
         <ShownOnce
@@ -127,19 +103,16 @@ export function ContentKeys() {
         onCreated={(name, key) => {
           setStatus(t('contentKeyCreated', { name }));
           setCreated({ name, key });
-          setReloads((n) => n + 1);
+          reload();
         }}
       />
 
-      {revoking && (
-        <ConfirmDialog
-          title={t('revoke', { name: revoking.name })}
-          message={t('revokeContentKeyConfirm', { name: revoking.name })}
-          confirmLabel={t('revokeDo')}
-          onConfirm={() => void revoke(revoking)}
-          onCancel={() => setRevoking(null)}
-        />
-      )}
+      <ConfirmPending
+        confirmed={revoking}
+        title={(item) => t('revoke', { name: item.name })}
+        message={(item) => t('revokeContentKeyConfirm', { name: item.name })}
+        confirmLabel={t('revokeDo')}
+      />
     </>
   );
 }
@@ -148,14 +121,8 @@ function CreateKeyForm({ onCreated }: { onCreated: (name: string, key: string) =
   const { t } = useI18n();
   const [name, setName] = useState('');
   const [origins, setOrigins] = useState('');
-  const [error, setError] = useState<FormError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+  const { error, busy, submit } = useFormSubmit(
+    async () => {
       const result = await post<{ id: number; key: string }>('/content-keys', {
         name,
         allowedOrigins: originsFromText(origins),
@@ -163,15 +130,14 @@ function CreateKeyForm({ onCreated }: { onCreated: (name: string, key: string) =
       onCreated(name, result.key);
       setName('');
       setOrigins('');
-    } catch (caught) {
-      const found = formError(caught);
-      setError(found);
-      if (found.field === 'name') focusLater('content-key-name');
-      else if (found.field?.startsWith('allowedOrigins')) focusLater('content-key-origins');
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    (field) =>
+      field === 'name'
+        ? 'content-key-name'
+        : field?.startsWith('allowedOrigins')
+          ? 'content-key-origins'
+          : null,
+  );
 
   // `allowedOrigins.1`: say which line, counting from one as people do.
   const originsError = error?.field?.startsWith('allowedOrigins')
@@ -187,43 +153,42 @@ function CreateKeyForm({ onCreated }: { onCreated: (name: string, key: string) =
       ? t('errorPrefix', { message: error.message })
       : null;
   return (
-    <section className="card narrow-form" aria-labelledby="add-key-title">
-      <h2 id="add-key-title">{t('addContentKey')}</h2>
-      <form onSubmit={submit} noValidate>
-        <Field id="content-key-name" label={t('colName')} required error={errorFor(error, 'name')}>
-          {(control) => (
-            <input
-              {...control}
-              required
-              maxLength={80}
-              autoComplete="off"
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field
-          id="content-key-origins"
-          label={t('allowedOrigins')}
-          help={t('allowedOriginsHelp')}
-          error={originsError}
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              rows={3}
-              className="mono"
-              spellCheck={false}
-              value={origins}
-              onChange={(event) => setOrigins(event.target.value)}
-            />
-          )}
-        </Field>
-        <AlertRegion message={otherError} />
-        <button type="submit" className="button primary" disabled={busy}>
-          {t('addContentKey')}
-        </button>
-      </form>
-    </section>
+    <CreateForm
+      id="add-key-title"
+      title={t('addContentKey')}
+      busy={busy}
+      otherError={otherError}
+      onSubmit={(event) => void submit(event)}
+    >
+      <Field id="content-key-name" label={t('colName')} required error={errorFor(error, 'name')}>
+        {(control) => (
+          <input
+            {...control}
+            required
+            maxLength={80}
+            autoComplete="off"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
+        )}
+      </Field>
+      <Field
+        id="content-key-origins"
+        label={t('allowedOrigins')}
+        help={t('allowedOriginsHelp')}
+        error={originsError}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            rows={3}
+            className="mono"
+            spellCheck={false}
+            value={origins}
+            onChange={(event) => setOrigins(event.target.value)}
+          />
+        )}
+      </Field>
+    </CreateForm>
   );
 }

@@ -10,6 +10,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { ApiError, errorMessage, get, patch } from '../api.ts';
 import { AlertRegion, focusLater } from '../components/Field.tsx';
+import { SubmitCancel } from '../components/FormParts.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { addNote, emptyNote, NOTE_TYPE_KEYS, NoteFields } from '../trust/notes.tsx';
 import type { NoteDraft } from '../trust/notes.tsx';
@@ -81,14 +82,25 @@ export function NotesPanel({
           {notes.map((note) => (
             <li key={note.id}>
               {amending === note.id ? (
-                <AmendForm
-                  note={note}
+                <NoteForm
+                  idPrefix={`amend-${note.id}`}
+                  titleId={`amend-${note.id}-title`}
+                  title={t('amendNote')}
+                  help={t('amendHelp')}
+                  initial={{
+                    type: note.type,
+                    text: note.text,
+                    isProminent: note.isProminent,
+                    notedAt: '',
+                  }}
                   lang={article.locale}
+                  fields={['type', 'text']}
+                  submitLabel={t('saveAmendment')}
                   onCancel={() => {
                     setAmending(null);
                     focusLater(`amend-button-${note.id}`);
                   }}
-                  onSave={async (draft) => {
+                  onSubmit={async (draft) => {
                     const failed = await withArticleSaved(async () => {
                       await patch(`/articles/${article.id}/notes/${note.id}`, {
                         type: draft.type,
@@ -137,13 +149,20 @@ export function NotesPanel({
         </button>
       )}
       {mayEdit && isPublished && adding && (
-        <AddNoteForm
+        <NoteForm
+          idPrefix="note"
+          titleId="add-note-title"
+          title={t('addNote')}
+          initial={emptyNote()}
           lang={article.locale}
+          fields={['type', 'text', 'notedAt']}
+          submitLabel={t('addNoteDo')}
+          focusTextOnError
           onCancel={() => {
             setAdding(false);
             focusLater('add-note-button');
           }}
-          onAdd={async (draft) => {
+          onSubmit={async (draft) => {
             const failed = await withArticleSaved(async () => {
               const note = await addNote(article.id, draft);
               return t('noteAdded', { type: t(NOTE_TYPE_KEYS[note.type]) });
@@ -220,105 +239,70 @@ function NoteView({
   );
 }
 
-function AddNoteForm({
+/** A note's fields, an error none of them shows, and Save/Cancel: adding a note or amending one. */
+function NoteForm({
+  idPrefix,
+  titleId,
+  title,
+  help,
+  initial,
   lang,
-  onAdd,
+  fields,
+  submitLabel,
+  focusTextOnError = false,
+  onSubmit,
   onCancel,
 }: {
+  idPrefix: string;
+  titleId: string;
+  title: string;
+  help?: string;
+  initial: NoteDraft;
   lang: string;
-  onAdd: (draft: NoteDraft) => Promise<FieldError>;
+  /** The fields the form shows (and so shows the errors of); the date only when adding. */
+  fields: string[];
+  submitLabel: string;
+  focusTextOnError?: boolean;
+  onSubmit: (draft: NoteDraft) => Promise<FieldError>;
   onCancel: () => void;
 }) {
   const { t } = useI18n();
-  const [draft, setDraft] = useState<NoteDraft>(emptyNote());
+  const [draft, setDraft] = useState<NoteDraft>(initial);
   const [error, setError] = useState<FieldError>(null);
   const [busy, setBusy] = useState(false);
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    const failed = await onAdd(draft);
+    const failed = await onSubmit(draft);
     setBusy(false);
     setError(failed);
-    if (failed?.field === 'text') focusLater('note-text');
+    if (focusTextOnError && failed?.field === 'text') focusLater(`${idPrefix}-text`);
   }
   return (
-    <form className="note-form" onSubmit={submit} noValidate aria-labelledby="add-note-title">
-      <h3 id="add-note-title">{t('addNote')}</h3>
-      <NoteFields idPrefix="note" draft={draft} onChange={setDraft} lang={lang} error={error} />
-      <AlertRegion
-        message={
-          error && !['type', 'text', 'notedAt'].includes(error.field ?? '')
-            ? t('refused', { message: error.message })
-            : null
-        }
-      />
-      <div className="button-row">
-        <button type="submit" className="button primary" disabled={busy}>
-          {t('addNoteDo')}
-        </button>
-        <button type="button" className="button secondary" onClick={onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-function AmendForm({
-  note,
-  lang,
-  onSave,
-  onCancel,
-}: {
-  note: ArticleNote;
-  lang: string;
-  onSave: (draft: NoteDraft) => Promise<FieldError>;
-  onCancel: () => void;
-}) {
-  const { t } = useI18n();
-  const [draft, setDraft] = useState<NoteDraft>({
-    type: note.type,
-    text: note.text,
-    isProminent: note.isProminent,
-    notedAt: '',
-  });
-  const [error, setError] = useState<FieldError>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    const failed = await onSave(draft);
-    setBusy(false);
-    setError(failed);
-  }
-  const prefix = `amend-${note.id}`;
-  return (
-    <form className="note-form" onSubmit={submit} noValidate aria-labelledby={`${prefix}-title`}>
-      <h3 id={`${prefix}-title`}>{t('amendNote')}</h3>
-      <p className="help">{t('amendHelp')}</p>
+    <form
+      className="note-form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-labelledby={titleId}
+    >
+      <h3 id={titleId}>{title}</h3>
+      {help && <p className="help">{help}</p>}
       <NoteFields
-        idPrefix={prefix}
+        idPrefix={idPrefix}
         draft={draft}
         onChange={setDraft}
         lang={lang}
         error={error}
-        withDate={false}
+        withDate={fields.includes('notedAt')}
       />
       <AlertRegion
         message={
-          error && !['type', 'text'].includes(error.field ?? '')
+          error && !fields.includes(error.field ?? '')
             ? t('refused', { message: error.message })
             : null
         }
       />
-      <div className="button-row">
-        <button type="submit" className="button primary" disabled={busy}>
-          {t('saveAmendment')}
-        </button>
-        <button type="button" className="button secondary" onClick={onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
+      <SubmitCancel label={submitLabel} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -8,15 +8,14 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { ApiError, errorMessage, get, put, query } from '../api.ts';
+import { BodyField, bodyImageOf } from '../components/BodyField.tsx';
 import { AlertRegion, Field, focusLater } from '../components/Field.tsx';
 import { Link } from '../components/Link.tsx';
 import { MediaPicker } from '../components/MediaPicker.tsx';
 import { ScreenHeading } from '../components/ScreenHeading.tsx';
-import { BodyEditor } from '../editor/BodyEditor.tsx';
 import type { BodyImageAttrs } from '../editor/body-extensions.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { MessageKey } from '../i18n/index.tsx';
-import { largestUrl, mediaText } from '../media.ts';
 import { EMPTY_BODY, LOCALES, POLICY_KINDS } from '../types.ts';
 import type { BodyDoc, Locale, PolicyKind, PolicyPage } from '../types.ts';
 
@@ -191,17 +190,13 @@ function PolicyEditor({ page, onSaved }: { page: PolicyPage; onSaved: () => void
             />
           )}
         </Field>
-        <div className="field">
-          <span className="label" id="body-label">
-            {t('policyBody')}
-          </span>
-          <BodyEditor
-            initial={body}
-            locale={page.locale}
-            onChange={setBody}
-            onRequestImage={(insert) => setPicker(() => insert)}
-          />
-        </div>
+        <BodyField
+          label={t('policyBody')}
+          initial={body}
+          locale={page.locale}
+          onChange={setBody}
+          onRequestImage={(insert) => setPicker(() => insert)}
+        />
         <AlertRegion
           message={
             error && error.field !== 'title' ? t('refused', { message: error.message }) : null
@@ -221,18 +216,7 @@ function PolicyEditor({ page, onSaved }: { page: PolicyPage; onSaved: () => void
       {picker && (
         <MediaPicker
           locale={page.locale}
-          onPick={(media) => {
-            const text = mediaText(media, page.locale);
-            const size = largestUrl(media);
-            picker({
-              src: size.url,
-              alt: text.alt,
-              caption: text.caption || null,
-              credit: text.credit || null,
-              width: size.width,
-              height: size.height,
-            });
-          }}
+          onPick={(media) => picker(bodyImageOf(media, page.locale))}
           onClose={() => setPicker(null)}
         />
       )}

@@ -2,13 +2,16 @@
  * Staff accounts, for admins: who can log in and with which role; add an account, set someone a
  * new password, or log someone out everywhere (a lost laptop, a departure).
  */
-import { useEffect, useState } from 'react';
-import type { FormEvent } from 'react';
-import { errorFor, errorMessage, formError, get, post } from '../api.ts';
-import type { FormError } from '../api.ts';
+import { useState } from 'react';
+import { errorFor, post } from '../api.ts';
 import { AlertRegion, Field, focusLater } from '../components/Field.tsx';
-import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { ConfirmPending } from '../components/ConfirmPending.tsx';
+import { CreateForm, StatusRegion, SubmitCancel } from '../components/FormParts.tsx';
 import { ScreenHeading } from '../components/ScreenHeading.tsx';
+import { ResourceTable } from '../components/ResourceTable.tsx';
+import { useAsyncList } from '../components/useAsyncList.ts';
+import { useConfirmed } from '../components/useConfirmed.ts';
+import { useFormSubmit } from '../components/useFormSubmit.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { ROLE_KEYS } from '../session.tsx';
 import type { Role, StaffUser } from '../types.ts';
@@ -20,98 +23,65 @@ const ROLES = Object.keys(ROLE_KEYS) as Role[];
 
 export function Users() {
   const { t, formatDate } = useI18n();
-  const [users, setUsers] = useState<StaffUser[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [reloads, setReloads] = useState(0);
+  const {
+    items: users,
+    error: loadError,
+    reload,
+  } = useAsyncList('/users', (result: { users: StaffUser[] }) => result.users);
   const [status, setStatus] = useState<string | null>(null);
   const [passwordFor, setPasswordFor] = useState<StaffUser | null>(null);
-  const [endingFor, setEndingFor] = useState<StaffUser | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    get<{ users: StaffUser[] }>('/users', controller.signal).then(
-      (result) => setUsers(result.users),
-      (caught: unknown) => {
-        if (!controller.signal.aborted) setLoadError(errorMessage(caught));
-      },
-    );
-    return () => controller.abort();
-  }, [reloads]);
-
-  async function endSessions(user: StaffUser) {
-    setActionError(null);
-    try {
+  const endingFor = useConfirmed(
+    async (user: StaffUser) => {
       const { ended } = await post<{ ended: number }>(`/users/${user.id}/end-sessions`);
       setStatus(t('sessionsEnded', { name: user.name, count: ended }));
-    } catch (caught) {
-      setActionError(t('refused', { message: errorMessage(caught) }));
-    } finally {
-      setEndingFor(null);
-    }
-  }
+    },
+    setActionError,
+    () => setStatus(null),
+  );
 
   return (
     <>
       <ScreenHeading title={t('usersTitle')} />
       <p>{t('usersIntro')}</p>
-      <div role="status">{status && <p className="success">{status}</p>}</div>
+      <StatusRegion message={status} />
       <AlertRegion message={loadError ?? actionError} />
-      {users && users.length === 0 && <p>{t('noUsers')}</p>}
-      {users && users.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t('usersTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('colName')}</th>
-                <th scope="col">{t('colEmail')}</th>
-                <th scope="col">{t('colRole')}</th>
-                <th scope="col">{t('colCreated')}</th>
-                <th scope="col">{t('colActions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((user) => (
-                <tr key={user.id}>
-                  <td>
-                    {user.name}
-                    {user.disabledAt && <span className="subtle"> ({t('accountDisabled')})</span>}
-                  </td>
-                  <td>{user.email}</td>
-                  <td>{t(ROLE_KEYS[user.role])}</td>
-                  <td>{formatDate(user.createdAt)}</td>
-                  <td>
-                    <div className="button-row">
-                      <button
-                        type="button"
-                        className="button small"
-                        onClick={() => {
-                          setStatus(null);
-                          setPasswordFor(user);
-                          focusLater('new-password');
-                        }}
-                      >
-                        {t('setPasswordFor', { name: user.name })}
-                      </button>
-                      <button
-                        type="button"
-                        className="button small"
-                        onClick={() => {
-                          setStatus(null);
-                          setEndingFor(user);
-                        }}
-                      >
-                        {t('endSessions', { name: user.name })}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ResourceTable
+        items={users}
+        empty={t('noUsers')}
+        caption={t('usersTitle')}
+        columns={[t('colName'), t('colEmail'), t('colRole'), t('colCreated'), t('colActions')]}
+      >
+        {(user) => (
+          <tr key={user.id}>
+            <td>
+              {user.name}
+              {user.disabledAt && <span className="subtle"> ({t('accountDisabled')})</span>}
+            </td>
+            <td>{user.email}</td>
+            <td>{t(ROLE_KEYS[user.role])}</td>
+            <td>{formatDate(user.createdAt)}</td>
+            <td>
+              <div className="button-row">
+                <button
+                  type="button"
+                  className="button small"
+                  onClick={() => {
+                    setStatus(null);
+                    setPasswordFor(user);
+                    focusLater('new-password');
+                  }}
+                >
+                  {t('setPasswordFor', { name: user.name })}
+                </button>
+                <button type="button" className="button small" onClick={() => endingFor.ask(user)}>
+                  {t('endSessions', { name: user.name })}
+                </button>
+              </div>
+            </td>
+          </tr>
+        )}
+      </ResourceTable>
 
       {passwordFor && (
         <NewPasswordForm
@@ -128,19 +98,16 @@ export function Users() {
       <AddUserForm
         onAdded={(message) => {
           setStatus(message);
-          setReloads((n) => n + 1);
+          reload();
         }}
       />
 
-      {endingFor && (
-        <ConfirmDialog
-          title={t('endSessions', { name: endingFor.name })}
-          message={t('endSessionsConfirm', { name: endingFor.name })}
-          confirmLabel={t('endSessionsDo')}
-          onConfirm={() => void endSessions(endingFor)}
-          onCancel={() => setEndingFor(null)}
-        />
-      )}
+      <ConfirmPending
+        confirmed={endingFor}
+        title={(item) => t('endSessions', { name: item.name })}
+        message={(item) => t('endSessionsConfirm', { name: item.name })}
+        confirmLabel={t('endSessionsDo')}
+      />
     </>
   );
 }
@@ -156,28 +123,17 @@ const ADD_FIELDS = {
 function AddUserForm({ onAdded }: { onAdded: (message: string) => void }) {
   const { t } = useI18n();
   const [values, setValues] = useState({ name: '', email: '', role: 'author', password: '' });
-  const [error, setError] = useState<FormError | null>(null);
-  const [busy, setBusy] = useState(false);
   const set = (field: keyof typeof values) => (value: string) =>
     setValues((current) => ({ ...current, [field]: value }));
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+  const { error, busy, submit } = useFormSubmit(
+    async () => {
       const { user } = await post<{ user: StaffUser }>('/users', values);
       setValues({ name: '', email: '', role: 'author', password: '' });
       onAdded(t('userAdded', { name: user.name, email: user.email }));
-    } catch (caught) {
-      const found = formError(caught);
-      setError(found);
-      const control = ADD_FIELDS[found.field as keyof typeof ADD_FIELDS] as string | undefined;
-      if (control) focusLater(control);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    (field) => ADD_FIELDS[field as keyof typeof ADD_FIELDS] as string | undefined,
+  );
 
   const fieldError = (field: keyof typeof ADD_FIELDS) => errorFor(error, field);
   const otherError =
@@ -185,53 +141,52 @@ function AddUserForm({ onAdded }: { onAdded: (message: string) => void }) {
       ? t('errorPrefix', { message: error.message })
       : null;
   return (
-    <section className="card narrow-form" aria-labelledby="add-user-title">
-      <h2 id="add-user-title">{t('addUser')}</h2>
-      <form onSubmit={submit} noValidate>
-        <TextField
-          id={ADD_FIELDS.name}
-          label={t('userName')}
-          value={values.name}
-          onChange={set('name')}
-          error={fieldError('name')}
-        />
-        <TextField
-          id={ADD_FIELDS.email}
-          type="email"
-          label={t('email')}
-          value={values.email}
-          onChange={set('email')}
-          error={fieldError('email')}
-        />
-        <Field id={ADD_FIELDS.role} label={t('userRole')} error={fieldError('role')}>
-          {(control) => (
-            <select
-              {...control}
-              value={values.role}
-              onChange={(event) => set('role')(event.target.value)}
-            >
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {t(ROLE_KEYS[role])}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <TextField
-          id={ADD_FIELDS.password}
-          type="password"
-          label={t('firstPassword')}
-          value={values.password}
-          onChange={set('password')}
-          error={fieldError('password')}
-        />
-        <AlertRegion message={otherError} />
-        <button type="submit" className="button primary" disabled={busy}>
-          {t('addUser')}
-        </button>
-      </form>
-    </section>
+    <CreateForm
+      id="add-user-title"
+      title={t('addUser')}
+      busy={busy}
+      otherError={otherError}
+      onSubmit={(event) => void submit(event)}
+    >
+      <TextField
+        id={ADD_FIELDS.name}
+        label={t('userName')}
+        value={values.name}
+        onChange={set('name')}
+        error={fieldError('name')}
+      />
+      <TextField
+        id={ADD_FIELDS.email}
+        type="email"
+        label={t('email')}
+        value={values.email}
+        onChange={set('email')}
+        error={fieldError('email')}
+      />
+      <Field id={ADD_FIELDS.role} label={t('userRole')} error={fieldError('role')}>
+        {(control) => (
+          <select
+            {...control}
+            value={values.role}
+            onChange={(event) => set('role')(event.target.value)}
+          >
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {t(ROLE_KEYS[role])}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <TextField
+        id={ADD_FIELDS.password}
+        type="password"
+        label={t('firstPassword')}
+        value={values.password}
+        onChange={set('password')}
+        error={fieldError('password')}
+      />
+    </CreateForm>
   );
 }
 
@@ -246,27 +201,18 @@ function NewPasswordForm({
 }) {
   const { t } = useI18n();
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<FormError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+  const { error, busy, submit } = useFormSubmit(
+    async () => {
       await post(`/users/${user.id}/password`, { password });
       onDone(t('passwordSet', { name: user.name }));
-    } catch (caught) {
-      setError(formError(caught));
-      focusLater('new-password');
-      setBusy(false);
-    }
-  }
+    },
+    () => 'new-password',
+  );
 
   return (
     <section className="card narrow-form" aria-labelledby="new-password-title">
       <h2 id="new-password-title">{t('setPasswordFor', { name: user.name })}</h2>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <TextField
           id="new-password"
           type="password"
@@ -275,14 +221,7 @@ function NewPasswordForm({
           onChange={setPassword}
           error={error?.message}
         />
-        <div className="button-row">
-          <button type="submit" className="button primary" disabled={busy}>
-            {t('setPassword')}
-          </button>
-          <button type="button" className="button secondary" onClick={onCancel}>
-            {t('cancel')}
-          </button>
-        </div>
+        <SubmitCancel label={t('setPassword')} busy={busy} onCancel={onCancel} />
       </form>
     </section>
   );

@@ -3,13 +3,16 @@
  * subscription, and read each webhook's delivery log, with a "Redeliver" button per attempt.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { FormEvent } from 'react';
-import { del, errorFor, errorMessage, formError, get, post } from '../api.ts';
-import type { FormError } from '../api.ts';
-import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { del, errorFor, errorMessage, get, post } from '../api.ts';
+import { ConfirmPending } from '../components/ConfirmPending.tsx';
 import { AlertRegion, Field, focusLater } from '../components/Field.tsx';
+import { CreateForm, StatusRegion } from '../components/FormParts.tsx';
 import { ScreenHeading } from '../components/ScreenHeading.tsx';
+import { ResourceTable } from '../components/ResourceTable.tsx';
 import { ShownOnce } from '../components/ShownOnce.tsx';
+import { useAsyncList } from '../components/useAsyncList.ts';
+import { useConfirmed } from '../components/useConfirmed.ts';
+import { useFormSubmit } from '../components/useFormSubmit.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { MessageKey } from '../i18n/index.tsx';
 import { WEBHOOK_EVENTS } from '../types.ts';
@@ -38,106 +41,85 @@ function formFieldOf(field: string | undefined): FormField | null {
 
 export function Webhooks() {
   const { t, formatDate } = useI18n();
-  const [webhooks, setWebhooks] = useState<Webhook[] | null>(null);
-  const [reloads, setReloads] = useState(0);
-  const [error, setError] = useState<string | null>(null);
+  const {
+    items: webhooks,
+    error,
+    setError,
+    reload,
+  } = useAsyncList('/webhooks', (result: { webhooks: Webhook[] }) => result.webhooks);
   const [status, setStatus] = useState<string | null>(null);
   const [secret, setSecret] = useState<{ name: string; value: string } | null>(null);
-  const [deleting, setDeleting] = useState<Webhook | null>(null);
   const [logFor, setLogFor] = useState<Webhook | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    get<{ webhooks: Webhook[] }>('/webhooks', controller.signal).then(
-      (result) => setWebhooks(result.webhooks),
-      (caught: unknown) => {
-        if (!controller.signal.aborted) setError(errorMessage(caught));
-      },
-    );
-    return () => controller.abort();
-  }, [reloads]);
-
-  async function remove(webhook: Webhook) {
-    setError(null);
-    try {
+  const deleting = useConfirmed(
+    async (webhook: Webhook) => {
       await del(`/webhooks/${webhook.id}`);
       setStatus(t('webhookDeleted', { name: webhook.name }));
       if (logFor?.id === webhook.id) setLogFor(null);
-      setReloads((n) => n + 1);
-    } catch (caught) {
-      setError(t('refused', { message: errorMessage(caught) }));
-    } finally {
-      setDeleting(null);
-    }
-  }
+      reload();
+    },
+    setError,
+    () => setStatus(null),
+  );
 
   return (
     <>
       <ScreenHeading title={t('webhooksTitle')} />
       <p>{t('webhooksIntro')}</p>
-      <div role="status">{status && <p className="success">{status}</p>}</div>
+      <StatusRegion message={status} />
       <AlertRegion message={error} />
 
-      {webhooks && webhooks.length === 0 && <p>{t('noWebhooks')}</p>}
-      {webhooks && webhooks.length > 0 && (
-        <div className="table-wrap">
-          <table className="webhooks">
-            <caption className="visually-hidden">{t('webhooksTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('colName')}</th>
-                <th scope="col">{t('webhookUrl')}</th>
-                <th scope="col">{t('webhookEvents')}</th>
-                <th scope="col">{t('colCreated')}</th>
-                <th scope="col">{t('colActions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {webhooks.map((webhook) => (
-                <tr key={webhook.id}>
-                  <td>{webhook.name}</td>
-                  <td className="mono break">{webhook.url}</td>
-                  <td>
-                    <ul className="plain-list">
-                      {webhook.events.map((event) => (
-                        <li key={event} className="mono">
-                          {event}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td>{formatDate(webhook.createdAt)}</td>
-                  <td>
-                    <div className="button-row">
-                      <button
-                        type="button"
-                        className="button small"
-                        aria-pressed={logFor?.id === webhook.id}
-                        onClick={() => {
-                          setLogFor(webhook);
-                          focusLater('deliveries-title');
-                        }}
-                      >
-                        {t('showDeliveries', { name: webhook.name })}
-                      </button>
-                      <button
-                        type="button"
-                        className="button small"
-                        onClick={() => {
-                          setStatus(null);
-                          setDeleting(webhook);
-                        }}
-                      >
-                        {t('deleteWebhook', { name: webhook.name })}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ResourceTable
+        items={webhooks}
+        empty={t('noWebhooks')}
+        caption={t('webhooksTitle')}
+        className="webhooks"
+        columns={[
+          t('colName'),
+          t('webhookUrl'),
+          t('webhookEvents'),
+          t('colCreated'),
+          t('colActions'),
+        ]}
+      >
+        {(webhook) => (
+          <tr key={webhook.id}>
+            <td>{webhook.name}</td>
+            <td className="mono break">{webhook.url}</td>
+            <td>
+              <ul className="plain-list">
+                {webhook.events.map((event) => (
+                  <li key={event} className="mono">
+                    {event}
+                  </li>
+                ))}
+              </ul>
+            </td>
+            <td>{formatDate(webhook.createdAt)}</td>
+            <td>
+              <div className="button-row">
+                <button
+                  type="button"
+                  className="button small"
+                  aria-pressed={logFor?.id === webhook.id}
+                  onClick={() => {
+                    setLogFor(webhook);
+                    focusLater('deliveries-title');
+                  }}
+                >
+                  {t('showDeliveries', { name: webhook.name })}
+                </button>
+                <button
+                  type="button"
+                  className="button small"
+                  onClick={() => deleting.ask(webhook)}
+                >
+                  {t('deleteWebhook', { name: webhook.name })}
+                </button>
+              </div>
+            </td>
+          </tr>
+        )}
+      </ResourceTable>
 
       {logFor && <DeliveryLog key={logFor.id} webhook={logFor} />}
 
@@ -152,19 +134,16 @@ export function Webhooks() {
         onCreated={(name, value) => {
           setStatus(t('webhookCreated', { name }));
           setSecret({ name, value });
-          setReloads((n) => n + 1);
+          reload();
         }}
       />
 
-      {deleting && (
-        <ConfirmDialog
-          title={t('deleteWebhook', { name: deleting.name })}
-          message={t('deleteWebhookConfirm', { name: deleting.name })}
-          confirmLabel={t('deleteConfirm')}
-          onConfirm={() => void remove(deleting)}
-          onCancel={() => setDeleting(null)}
-        />
-      )}
+      <ConfirmPending
+        confirmed={deleting}
+        title={(item) => t('deleteWebhook', { name: item.name })}
+        message={(item) => t('deleteWebhookConfirm', { name: item.name })}
+        confirmLabel={t('deleteConfirm')}
+      />
     </>
   );
 }
@@ -174,109 +153,99 @@ function CreateWebhookForm({ onCreated }: { onCreated: (name: string, secret: st
   const [name, setName] = useState('');
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<WebhookEvent[]>([]);
-  const [error, setError] = useState<FormError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+  const { error, busy, submit } = useFormSubmit(
+    async () => {
       const result = await post<{ id: number; secret: string }>('/webhooks', { name, url, events });
       onCreated(name, result.secret);
       setName('');
       setUrl('');
       setEvents([]);
-    } catch (caught) {
-      const found = formError(caught);
-      setError(found);
-      const key = formFieldOf(found.field);
-      if (key) focusLater(FORM_FIELDS[key]);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    (field) => {
+      const key = formFieldOf(field);
+      return key && FORM_FIELDS[key];
+    },
+  );
 
   const eventsError = formFieldOf(error?.field) === 'events' ? error?.message : undefined;
   const otherError =
     error && !formFieldOf(error.field) ? t('errorPrefix', { message: error.message }) : null;
   return (
-    <section className="card narrow-form" aria-labelledby="add-webhook-title">
-      <h2 id="add-webhook-title">{t('addWebhook')}</h2>
-      <form onSubmit={submit} noValidate>
-        <Field id={FORM_FIELDS.name} label={t('colName')} required error={errorFor(error, 'name')}>
-          {(control) => (
-            <input
-              {...control}
-              required
-              maxLength={80}
-              autoComplete="off"
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field
-          id={FORM_FIELDS.url}
-          label={t('webhookUrl')}
-          required
-          help={t('webhookUrlHelp')}
-          error={errorFor(error, 'url')}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="url"
-              required
-              autoComplete="off"
-              value={url}
-              onChange={(event) => setUrl(event.target.value)}
-            />
-          )}
-        </Field>
-        <fieldset
-          className="field"
-          aria-describedby={eventsError ? 'webhook-events-error' : undefined}
-        >
-          <legend>
-            {t('webhookEvents')} <span className="subtle">{t('required')}</span>
-          </legend>
-          <ul className="plain-list">
-            {WEBHOOK_EVENTS.map((code, index) => (
-              <li key={code}>
-                <label className="checkbox">
-                  <input
-                    id={`webhook-event-${index}`}
-                    type="checkbox"
-                    checked={events.includes(code)}
-                    aria-invalid={eventsError ? true : undefined}
-                    onChange={(event) =>
-                      setEvents((current) =>
-                        event.target.checked
-                          ? [...current, code]
-                          : current.filter((other) => other !== code),
-                      )
-                    }
-                  />
-                  <span>
-                    <span className="mono">{code}</span>: {t(EVENT_KEYS[code])}
-                  </span>
-                </label>
-              </li>
-            ))}
-          </ul>
-          {eventsError && (
-            <p className="error" id="webhook-events-error">
-              {eventsError}
-            </p>
-          )}
-        </fieldset>
-        <AlertRegion message={otherError} />
-        <button type="submit" className="button primary" disabled={busy}>
-          {t('addWebhook')}
-        </button>
-      </form>
-    </section>
+    <CreateForm
+      id="add-webhook-title"
+      title={t('addWebhook')}
+      busy={busy}
+      otherError={otherError}
+      onSubmit={(event) => void submit(event)}
+    >
+      <Field id={FORM_FIELDS.name} label={t('colName')} required error={errorFor(error, 'name')}>
+        {(control) => (
+          <input
+            {...control}
+            required
+            maxLength={80}
+            autoComplete="off"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
+        )}
+      </Field>
+      <Field
+        id={FORM_FIELDS.url}
+        label={t('webhookUrl')}
+        required
+        help={t('webhookUrlHelp')}
+        error={errorFor(error, 'url')}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="url"
+            required
+            autoComplete="off"
+            value={url}
+            onChange={(event) => setUrl(event.target.value)}
+          />
+        )}
+      </Field>
+      <fieldset
+        className="field"
+        aria-describedby={eventsError ? 'webhook-events-error' : undefined}
+      >
+        <legend>
+          {t('webhookEvents')} <span className="subtle">{t('required')}</span>
+        </legend>
+        <ul className="plain-list">
+          {WEBHOOK_EVENTS.map((code, index) => (
+            <li key={code}>
+              <label className="checkbox">
+                <input
+                  id={`webhook-event-${index}`}
+                  type="checkbox"
+                  checked={events.includes(code)}
+                  aria-invalid={eventsError ? true : undefined}
+                  onChange={(event) =>
+                    setEvents((current) =>
+                      event.target.checked
+                        ? [...current, code]
+                        : current.filter((other) => other !== code),
+                    )
+                  }
+                />
+                <span>
+                  <span className="mono">{code}</span>: {t(EVENT_KEYS[code])}
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+        {eventsError && (
+          <p className="error" id="webhook-events-error">
+            {eventsError}
+          </p>
+        )}
+      </fieldset>
+    </CreateForm>
   );
 }
 
@@ -338,76 +307,63 @@ function DeliveryLog({ webhook }: { webhook: Webhook }) {
           {t('refresh')}
         </button>
       </div>
-      <div role="status">{status && <p className="success">{status}</p>}</div>
+      <StatusRegion message={status} />
       <AlertRegion message={error} />
-      {deliveries && deliveries.length === 0 && <p>{t('noDeliveries')}</p>}
-      {deliveries && deliveries.length > 0 && (
-        <div className="table-wrap">
-          <table className="deliveries">
-            <caption className="visually-hidden">
-              {t('deliveriesFor', { name: webhook.name })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('colEvent')}</th>
-                <th scope="col">{t('colAttempt')}</th>
-                <th scope="col">{t('colResult')}</th>
-                <th scope="col">{t('colDuration')}</th>
-                <th scope="col">{t('colTime')}</th>
-                <th scope="col">{t('colActions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.map((delivery) => {
-                const ok =
-                  delivery.statusCode !== null &&
-                  delivery.statusCode >= 200 &&
-                  delivery.statusCode < 300;
-                return (
-                  <tr key={delivery.id}>
-                    <td className="mono">{delivery.eventType}</td>
-                    <td>{delivery.attempt}</td>
-                    <td className={ok ? 'delivery-ok' : 'delivery-failed'}>
-                      {delivery.statusCode !== null
-                        ? t('httpStatus', { code: delivery.statusCode })
-                        : ''}
-                      {delivery.error && (
-                        <>
-                          {delivery.statusCode !== null && ' · '}
-                          {delivery.error}
-                        </>
-                      )}
-                    </td>
-                    <td>
-                      {delivery.durationMs === null
-                        ? ''
-                        : t('milliseconds', { ms: delivery.durationMs })}
-                    </td>
-                    <td>{formatDate(delivery.createdAt)}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="button small"
-                        disabled={busyId === delivery.id}
-                        onClick={() => void redeliver(delivery)}
-                      >
-                        {t('redeliver')}
-                        <span className="visually-hidden">
-                          {' '}
-                          {t('redeliverWhich', {
-                            event: delivery.eventType,
-                            date: formatDate(delivery.createdAt),
-                          })}
-                        </span>
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ResourceTable
+        items={deliveries}
+        empty={t('noDeliveries')}
+        caption={t('deliveriesFor', { name: webhook.name })}
+        className="deliveries"
+        columns={[
+          t('colEvent'),
+          t('colAttempt'),
+          t('colResult'),
+          t('colDuration'),
+          t('colTime'),
+          t('colActions'),
+        ]}
+      >
+        {(delivery) => {
+          const ok =
+            delivery.statusCode !== null && delivery.statusCode >= 200 && delivery.statusCode < 300;
+          return (
+            <tr key={delivery.id}>
+              <td className="mono">{delivery.eventType}</td>
+              <td>{delivery.attempt}</td>
+              <td className={ok ? 'delivery-ok' : 'delivery-failed'}>
+                {delivery.statusCode !== null ? t('httpStatus', { code: delivery.statusCode }) : ''}
+                {delivery.error && (
+                  <>
+                    {delivery.statusCode !== null && ' · '}
+                    {delivery.error}
+                  </>
+                )}
+              </td>
+              <td>
+                {delivery.durationMs === null ? '' : t('milliseconds', { ms: delivery.durationMs })}
+              </td>
+              <td>{formatDate(delivery.createdAt)}</td>
+              <td>
+                <button
+                  type="button"
+                  className="button small"
+                  disabled={busyId === delivery.id}
+                  onClick={() => void redeliver(delivery)}
+                >
+                  {t('redeliver')}
+                  <span className="visually-hidden">
+                    {' '}
+                    {t('redeliverWhich', {
+                      event: delivery.eventType,
+                      date: formatDate(delivery.createdAt),
+                    })}
+                  </span>
+                </button>
+              </td>
+            </tr>
+          );
+        }}
+      </ResourceTable>
     </section>
   );
 }

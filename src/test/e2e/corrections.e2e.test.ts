@@ -11,15 +11,15 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../demo/load-demo.js';
 import { ARTICLE_SCHEMA_TYPES } from '../../site/structured-data.js';
 import { addCorrectionThroughAdminApi, addNoteThroughAdminApi } from '../article-notes-client.js';
 import { adminApiOverHttp } from '../article-notes-client.js';
-import type { BilingualStory, TestSite } from './browser.js';
-import { findBilingualStory, launchChromium, startSite } from './browser.js';
+import type { BilingualStory } from './browser.js';
+import { findBilingualStory } from './browser.js';
 import { expectNoAxeViolations } from './axe.js';
+import { setUpNewsroom } from './newsroom-support.js';
 
 const VNU_JAR = fileURLToPath(
   new URL('../../../node_modules/vnu-jar/build/dist/vnu.jar', import.meta.url),
@@ -62,8 +62,7 @@ const { Google } = require('structured-data-testing-tool/presets') as {
   Google: { name: string };
 };
 
-let site: TestSite | undefined;
-let browser: Browser | undefined;
+const newsroom = setUpNewsroom();
 let story: BilingualStory;
 /** The pages these tests cover: name -> path. */
 let pages: { name: string; path: string }[] = [];
@@ -71,7 +70,7 @@ let pages: { name: string; path: string }[] = [];
 const editor = DEMO_ACCOUNTS.find((account) => account.role === 'editor');
 
 beforeAll(async () => {
-  site = await startSite();
+  const site = newsroom.site;
   story = await findBilingualStory(site.galley);
   if (!editor) throw new Error('the demo has no editor account');
   const { call, login } = await adminApiOverHttp(site.origin, editor);
@@ -98,16 +97,10 @@ beforeAll(async () => {
     { name: 'article-with-notes-es', path: story.otherPath },
     { name: 'article-with-notes-en', path: story.path },
   ];
-  browser = await launchChromium();
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-}, 60_000);
-
 async function fetchPage(path: string): Promise<string> {
-  const response = await fetch(`${(site as TestSite).origin}${path}`);
+  const response = await fetch(`${newsroom.site.origin}${path}`);
   expect(response.status, path).toBe(200);
   return response.text();
 }
@@ -124,7 +117,7 @@ describe('public corrections on the demo site', () => {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has no axe-core violation (${colorScheme})`, { timeout: 60_000 }, async () => {
-      const context = await (browser as Browser).newContext({
+      const context = await newsroom.browser.newContext({
         bypassCSP: true,
         colorScheme,
         viewport: { width: 1280, height: 800 },
@@ -132,7 +125,7 @@ describe('public corrections on the demo site', () => {
       try {
         for (const target of pages) {
           const page = await context.newPage();
-          const response = await page.goto(`${(site as TestSite).origin}${target.path}`);
+          const response = await page.goto(`${newsroom.site.origin}${target.path}`);
           expect(response?.status(), target.path).toBe(200);
           await expectNoAxeViolations(page, `${target.path} (${colorScheme})`);
           await page.close();
@@ -176,7 +169,7 @@ describe('public corrections on the demo site', () => {
   });
 
   it('passes the Google preset with the correction in the JSON-LD', async () => {
-    const row = await (site as TestSite).galley.db
+    const row = await newsroom.site.galley.db
       .selectFrom('articles')
       .select('type')
       .where('id', '=', story.otherId)

@@ -8,9 +8,8 @@
  * CSP; the keyboard test runs under the real policy.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from './axe.js';
-import { LABELS, logIn, setUpNewsroom } from './newsroom-support.js';
+import { LABELS, logIn, setUpNewsroom, tabTo } from './newsroom-support.js';
 
 const newsroom = setUpNewsroom();
 let articleId = 0;
@@ -119,18 +118,6 @@ describe('axe-core finds no accessibility violation on the admin screens', () =>
   }
 });
 
-/** Tab until the focused element matches `selector` (a CSS selector); fails after `max` presses. */
-async function tabTo(page: Page, selector: string, max = 60): Promise<void> {
-  for (let step = 0; step < max; step++) {
-    await page.keyboard.press('Tab');
-    const matches = await page.evaluate<boolean>(
-      `document.activeElement !== null && document.activeElement.matches(${JSON.stringify(selector)})`,
-    );
-    if (matches) return;
-  }
-  throw new Error(`${selector} never got the focus after ${max} Tab presses`);
-}
-
 describe('the newsroom app from the keyboard alone', () => {
   it('logs in, opens a new draft and writes in the editor', async () => {
     const context = await newsroom.newContext();
@@ -145,21 +132,21 @@ describe('the newsroom app from the keyboard alone', () => {
       await page.getByRole('heading', { level: 1, name: 'Articles' }).waitFor();
 
       // After logging in, the focus is on the new screen's heading.
-      expect(await page.evaluate<string>('document.activeElement.tagName')).toBe('H1');
+      await expect.poll(() => page.evaluate<string>('document.activeElement.tagName')).toBe('H1');
 
       // On a fresh load the skip link is the first stop, visibly focused, and leads to main.
       await page.reload({ waitUntil: 'load' });
       await page.getByRole('heading', { level: 1, name: 'Articles' }).waitFor();
       await page.keyboard.press('Tab');
-      expect(await page.evaluate<string>('document.activeElement.textContent')).toBe(
-        'Skip to main content',
-      );
+      await expect
+        .poll(() => page.evaluate<string>('document.activeElement.textContent'))
+        .toBe('Skip to main content');
       const outline = await page.evaluate<string>(
         'getComputedStyle(document.activeElement).outlineStyle',
       );
       expect(outline).not.toBe('none');
       await page.keyboard.press('Enter');
-      expect(await page.evaluate<string>('document.activeElement.id')).toBe('content');
+      await expect.poll(() => page.evaluate<string>('document.activeElement.id')).toBe('content');
 
       await tabTo(page, 'a[href="/admin/articles/new"]');
       await page.keyboard.press('Enter');
@@ -179,7 +166,9 @@ describe('the newsroom app from the keyboard alone', () => {
       // Into the body, past the toolbar (one tab stop; arrow keys move inside it).
       await tabTo(page, '.toolbar button');
       await page.keyboard.press('ArrowRight');
-      expect(await page.evaluate<string>('document.activeElement.textContent')).toBe('Italic');
+      await expect
+        .poll(() => page.evaluate<string>('document.activeElement.textContent'))
+        .toBe('Italic');
       await tabTo(page, '.ProseMirror');
       await page.keyboard.press('Control+B');
       await page.keyboard.type('Written without a mouse.');

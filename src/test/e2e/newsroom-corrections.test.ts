@@ -8,32 +8,18 @@
  * panels in both interface languages.
  */
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { BodyNodeJson } from '../../content/body-schema.js';
 import { formatDateTime } from '../../site/i18n/index.js';
 import { expectNoAxeViolations } from './axe.js';
-import { createStory, demoAccount, logIn, openApp, setUpNewsroom } from './newsroom-support.js';
-import type { DemoRole, UiLocale } from './newsroom-support.js';
+import { createStory, demoAccount, setUpNewsroom, tabTo } from './newsroom-support.js';
+import type { UiLocale } from './newsroom-support.js';
 
 const newsroom = setUpNewsroom();
 const db = () => newsroom.site.galley.db;
 const url = (path: string) => newsroom.url(path);
 
-async function signedIn(
-  role: DemoRole,
-  path: string,
-  {
-    locale = 'en',
-    bypassCSP = false,
-    errors = [],
-  }: { locale?: UiLocale; bypassCSP?: boolean; errors?: string[] } = {},
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newsroom.newContext({ locale, bypassCSP });
-  const page = await openApp(context, url('/admin/'), errors);
-  await logIn(page, { role, locale });
-  await page.goto(url(path), { waitUntil: 'load' });
-  return { context, page };
-}
+const { signedIn } = newsroom;
 
 interface SpanishStory {
   id: number;
@@ -341,7 +327,7 @@ describe('public notes in the article editor', () => {
       await panel.getByText('No public notes on this article.').waitFor();
       await panel.getByRole('button', { name: 'Add a correction or note' }).click();
       // The form opens with the focus on its first field.
-      expect(await page.evaluate<string>('document.activeElement.id')).toBe('note-type');
+      await expect.poll(() => page.evaluate<string>('document.activeElement.id')).toBe('note-type');
       await page.locator('#note-type').selectOption('update');
       await page.locator('#note-text').fill('The council has since published its budget.');
       await panel.getByRole('button', { name: 'Publish the note' }).click();
@@ -603,18 +589,6 @@ describe('policy pages in the newsroom app', () => {
   }
 });
 
-/** Tab until the focused element matches `selector` (a CSS selector); fails after `max` presses. */
-async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
-  for (let step = 0; step < max; step++) {
-    await page.keyboard.press('Tab');
-    const matches = await page.evaluate<boolean>(
-      `document.activeElement !== null && document.activeElement.matches(${JSON.stringify(selector)})`,
-    );
-    if (matches) return;
-  }
-  throw new Error(`${selector} never got the focus after ${max} Tab presses`);
-}
-
 describe('the error-report queue from the keyboard alone', () => {
   it('opens a report, assigns it and resolves it with a clarification', async () => {
     const story = (await spanishStories())[3];
@@ -644,20 +618,20 @@ describe('the error-report queue from the keyboard alone', () => {
     const { context, page } = await signedIn('editor', '/admin/reports?status=new', { errors });
     try {
       await page.locator('table.reports').waitFor();
-      await tabTo(page, `a[href="/admin/reports/${reportId}"]`);
+      await tabTo(page, `a[href="/admin/reports/${reportId}"]`, 80);
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 1, name: `Error report ${reportId}` }).waitFor();
       // The new screen's heading has the focus: the keyboard starts from the top of it.
-      expect(await page.evaluate<string>('document.activeElement.tagName')).toBe('H1');
+      await expect.poll(() => page.evaluate<string>('document.activeElement.tagName')).toBe('H1');
 
-      await tabTo(page, '#report-assignee');
+      await tabTo(page, '#report-assignee', 80);
       await page.keyboard.press('ArrowDown');
-      await tabTo(page, '#report-assignee ~ * button, form:has(#report-assignee) button');
+      await tabTo(page, '#report-assignee ~ * button, form:has(#report-assignee) button', 80);
       await page.keyboard.press('Enter');
       await page.getByText('Assigned to Eli Editor.').waitFor();
 
       // The reader left no address: the reply is recorded for the file.
-      await tabTo(page, '#report-reply');
+      await tabTo(page, '#report-reply', 80);
       await page.keyboard.type('Gracias: lo corregimos hoy.');
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');

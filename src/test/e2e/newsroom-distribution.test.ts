@@ -10,10 +10,9 @@ import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from './axe.js';
-import { createStory, logIn, openApp, setUpNewsroom } from './newsroom-support.js';
-import type { DemoRole, UiLocale } from './newsroom-support.js';
+import { createStory, setUpNewsroom, tabTo } from './newsroom-support.js';
 
 const newsroom = setUpNewsroom();
 const db = () => newsroom.site.galley.db;
@@ -47,22 +46,7 @@ afterAll(async () => {
   await new Promise<void>((done) => receiver.close(() => done()));
 });
 
-async function signedIn(
-  role: DemoRole,
-  path: string,
-  { locale = 'en', errors = [], bypassCSP = false }: SignInOptions = {},
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newsroom.newContext({ locale, bypassCSP });
-  const page = await openApp(context, newsroom.url('/admin/'), errors);
-  await logIn(page, { role, locale });
-  await page.goto(newsroom.url(path), { waitUntil: 'load' });
-  return { context, page };
-}
-interface SignInOptions {
-  locale?: UiLocale;
-  errors?: string[];
-  bypassCSP?: boolean;
-}
+const { signedIn } = newsroom;
 
 /** Runs due jobs until `done` holds (the runner in the background may also take some). */
 async function runJobsUntil(done: () => boolean, what: string): Promise<void> {
@@ -166,7 +150,9 @@ describe('webhooks in the newsroom app', () => {
       await page.getByRole('button', { name: 'Add a webhook' }).click();
       await page.getByText('choose at least one event').waitFor();
       // The focus goes to the first event checkbox, which is marked invalid.
-      expect(await page.evaluate<string>('document.activeElement.id')).toBe('webhook-event-0');
+      await expect
+        .poll(() => page.evaluate<string>('document.activeElement.id'))
+        .toBe('webhook-event-0');
       expect(await page.locator('#webhook-event-0').getAttribute('aria-invalid')).toBe('true');
     } finally {
       await context.close();
@@ -421,18 +407,6 @@ describe('axe-core finds no violation on the distribution screens', () => {
   }
 });
 
-/** Tab until the focused element matches `selector`; fails after `max` presses. */
-async function tabTo(page: Page, selector: string, max = 60): Promise<void> {
-  for (let step = 0; step < max; step++) {
-    await page.keyboard.press('Tab');
-    const matches = await page.evaluate<boolean>(
-      `document.activeElement !== null && document.activeElement.matches(${JSON.stringify(selector)})`,
-    );
-    if (matches) return;
-  }
-  throw new Error(`${selector} never got the focus after ${max} Tab presses`);
-}
-
 /** Tab (forwards, wrapping round the page) until the focused element's text is `text`. */
 async function tabToText(page: Page, text: string, max = 120): Promise<void> {
   for (let step = 0; step < max; step++) {
@@ -460,7 +434,9 @@ describe('the distribution screens from the keyboard alone', () => {
       await page.keyboard.press('Enter');
       await page.locator('#webhook-secret').waitFor();
       // The secret field has the focus (and its text is selected), ready for Ctrl+C.
-      expect(await page.evaluate<string>('document.activeElement.id')).toBe('webhook-secret');
+      await expect
+        .poll(() => page.evaluate<string>('document.activeElement.id'))
+        .toBe('webhook-secret');
       const hook = await db()
         .selectFrom('webhooks')
         .select(['id', 'events'])
@@ -471,7 +447,9 @@ describe('the distribution screens from the keyboard alone', () => {
       await tabToText(page, 'Delivery log of Keyboard hook');
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: 'Delivery log: Keyboard hook' }).waitFor();
-      expect(await page.evaluate<string>('document.activeElement.id')).toBe('deliveries-title');
+      await expect
+        .poll(() => page.evaluate<string>('document.activeElement.id'))
+        .toBe('deliveries-title');
 
       await page.keyboard.press('Shift+Tab');
       await tabToText(page, 'Delete Keyboard hook');

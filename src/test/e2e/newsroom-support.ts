@@ -41,6 +41,15 @@ export interface Newsroom {
   url(path: string): string;
   /** Interface language from navigator.language; `bypassCSP` only for axe, which injects code. */
   newContext(options?: { locale?: UiLocale; bypassCSP?: boolean }): Promise<BrowserContext>;
+  /**
+   * A fresh context (its own session) logged in as `role` in the app, then on `path`. Page
+   * errors go into `errors`.
+   */
+  signedIn(
+    role: DemoRole,
+    path: string,
+    options?: { locale?: UiLocale; bypassCSP?: boolean; errors?: string[] },
+  ): Promise<{ context: BrowserContext; page: Page }>;
 }
 
 /**
@@ -62,6 +71,13 @@ export function setUpNewsroom(): Newsroom {
     if (!site || !browser) throw new Error('the newsroom site is not running');
     return { site, browser };
   };
+  const url = (path: string) => `${started().site.origin}${path}`;
+  const newContext: Newsroom['newContext'] = ({ locale = 'en', bypassCSP = false } = {}) =>
+    started().browser.newContext({
+      bypassCSP,
+      locale: locale === 'es' ? 'es-ES' : 'en-US',
+      viewport: { width: 1280, height: 900 },
+    });
   return {
     get site() {
       return started().site;
@@ -69,13 +85,15 @@ export function setUpNewsroom(): Newsroom {
     get browser() {
       return started().browser;
     },
-    url: (path) => `${started().site.origin}${path}`,
-    newContext: ({ locale = 'en', bypassCSP = false } = {}) =>
-      started().browser.newContext({
-        bypassCSP,
-        locale: locale === 'es' ? 'es-ES' : 'en-US',
-        viewport: { width: 1280, height: 900 },
-      }),
+    url,
+    newContext,
+    signedIn: async (role, path, { locale = 'en', bypassCSP = false, errors = [] } = {}) => {
+      const context = await newContext({ locale, bypassCSP });
+      const page = await openApp(context, url('/admin/'), errors);
+      await logIn(page, { role, locale });
+      await page.goto(url(path), { waitUntil: 'load' });
+      return { context, page };
+    },
   };
 }
 
@@ -105,6 +123,18 @@ export async function logIn(
   await page.getByLabel(labels.password).fill(account.password);
   await page.getByRole('button', { name: labels.logIn }).click();
   await page.getByRole('heading', { level: 1, name: labels.articles }).waitFor();
+}
+
+/** Tab until the focused element matches `selector` (a CSS selector); fails after `max` presses. */
+export async function tabTo(page: Page, selector: string, max = 60): Promise<void> {
+  for (let step = 0; step < max; step++) {
+    await page.keyboard.press('Tab');
+    const matches = await page.evaluate<boolean>(
+      `document.activeElement !== null && document.activeElement.matches(${JSON.stringify(selector)})`,
+    );
+    if (matches) return;
+  }
+  throw new Error(`${selector} never got the focus after ${max} Tab presses`);
 }
 
 /** The editor's save status line ("Save status: Saved"). */

@@ -172,16 +172,16 @@ describe('the newsroom app by role', () => {
       await dialog.waitFor();
       const focusedText = () => page.evaluate<string>('document.activeElement.textContent');
       // Cancel first; Tab and Shift+Tab stay inside; Escape cancels and gives the focus back.
-      expect(await focusedText()).toBe('Cancel');
+      await expect.poll(focusedText).toBe('Cancel');
       await page.keyboard.press('Tab');
-      expect(await focusedText()).toBe('Delete');
+      await expect.poll(focusedText).toBe('Delete');
       await page.keyboard.press('Tab');
-      expect(await focusedText()).toBe('Cancel');
+      await expect.poll(focusedText).toBe('Cancel');
       await page.keyboard.press('Shift+Tab');
-      expect(await focusedText()).toBe('Delete');
+      await expect.poll(focusedText).toBe('Delete');
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });
-      expect(await focusedText()).toBe('Delete article');
+      await expect.poll(focusedText).toBe('Delete article');
       expect((await storedArticle(id)).deleted_at).toBeNull();
 
       await open.click();
@@ -224,9 +224,8 @@ describe('the newsroom app for admins', () => {
       const emailField = form.getByLabel(/^Email/);
       await form.getByText(`an account for ${email} already exists`).waitFor();
       expect(await emailField.getAttribute('aria-invalid')).toBe('true');
-      expect(await emailField.evaluate((el) => el.id)).toBe(
-        await page.evaluate<string>('document.activeElement.id'),
-      );
+      const emailId = await emailField.evaluate((el) => el.id);
+      await expect.poll(() => page.evaluate<string>('document.activeElement.id')).toBe(emailId);
 
       // The new account logs in.
       const reporterPage = await openApp(reporter, newsroom.url('/admin/'), errors);

@@ -6,8 +6,7 @@
  * written to break out of it, runs nothing and trips no Content-Security-Policy violation.
  */
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../core/actor.js';
 import { runOperation } from '../../core/operation.js';
 import { updateArticle } from '../../core/operations/index.js';
@@ -15,7 +14,8 @@ import { ARTICLE_TYPES } from '../../db/schema.js';
 import type { ArticleType, Locale } from '../../db/schema.js';
 import { ARTICLE_SCHEMA_TYPES } from '../../site/structured-data.js';
 import type { TestSite } from './browser.js';
-import { findBilingualStory, launchChromium, startSite } from './browser.js';
+import { findBilingualStory } from './browser.js';
+import { setUpNewsroom } from './newsroom-support.js';
 
 /** The parts of structured-data-testing-tool's API (CommonJS, untyped) this test uses. */
 interface SdttTest {
@@ -113,8 +113,7 @@ const entity = (result: SdttResult, type: string): Record<string, unknown> =>
   result.structuredData.jsonld[type]?.[0] ?? {};
 
 const actor = systemActor('test');
-let site: TestSite | undefined;
-let browser: Browser | undefined;
+const newsroom = setUpNewsroom();
 
 interface DemoArticle {
   id: number;
@@ -167,7 +166,7 @@ async function articlesByType(target: TestSite): Promise<DemoArticle[]> {
 }
 
 async function fetchPage(path: string): Promise<string> {
-  const response = await fetch(`${(site as TestSite).origin}${path}`);
+  const response = await fetch(`${newsroom.site.origin}${path}`);
   expect(response.status, path).toBe(200);
   return response.text();
 }
@@ -175,15 +174,8 @@ async function fetchPage(path: string): Promise<string> {
 let articles: DemoArticle[] = [];
 
 beforeAll(async () => {
-  site = await startSite();
-  articles = await articlesByType(site);
-  browser = await launchChromium();
+  articles = await articlesByType(newsroom.site);
 }, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-}, 60_000);
 
 describe('structured data and share tags, by structured-data-testing-tool', () => {
   it('finds an article of every type in the demo, with and without a lead image', () => {
@@ -194,7 +186,7 @@ describe('structured data and share tags, by structured-data-testing-tool', () =
   });
 
   it('passes the Google, Facebook and Twitter presets on an article of every type, in both editions', async () => {
-    const origin = (site as TestSite).origin;
+    const origin = newsroom.site.origin;
     for (const article of articles) {
       const html = await fetchPage(article.path);
       const schemaType = ARTICLE_SCHEMA_TYPES[article.type];
@@ -261,8 +253,8 @@ describe('structured data and share tags, by structured-data-testing-tool', () =
   });
 
   it('links the two language versions of a story both ways', async () => {
-    const story = await findBilingualStory((site as TestSite).galley);
-    const origin = (site as TestSite).origin;
+    const story = await findBilingualStory(newsroom.site.galley);
+    const origin = newsroom.site.origin;
     const englishHtml = await fetchPage(story.path);
     const spanishHtml = await fetchPage(story.otherPath);
     const english = await runSdtt(englishHtml, { presets: [Google] });
@@ -290,8 +282,8 @@ describe('structured data and share tags, by structured-data-testing-tool', () =
   });
 
   it('passes on home, section, tag and author pages, with WebSite and breadcrumbs', async () => {
-    const origin = (site as TestSite).origin;
-    const story = await findBilingualStory((site as TestSite).galley);
+    const origin = newsroom.site.origin;
+    const story = await findBilingualStory(newsroom.site.galley);
     const [sectionEn, sectionEs] = story.sectionPaths;
     const pages: { path: string; tests: SdttTest[] }[] = [
       ...(['en', 'es'] as const).map((locale) => ({
@@ -356,7 +348,7 @@ describe('structured data and share tags, by structured-data-testing-tool', () =
 
 describe('the JSON-LD block in Chromium', () => {
   it('survives a headline written to end it, runs nothing, and trips no CSP violation', async () => {
-    const target = site as TestSite;
+    const target = newsroom.site;
     const article = articles.find((candidate) => candidate.locale === 'en') as DemoArticle;
     const hostile =
       'Harbor vote </script><script>document.title="owned"</script> <!-- \u2028 &amp;';
@@ -364,7 +356,7 @@ describe('the JSON-LD block in Chromium', () => {
       id: article.id,
       headline: hostile,
     });
-    const page = await (browser as Browser).newPage();
+    const page = await newsroom.browser.newPage();
     try {
       const consoleErrors: string[] = [];
       page.on('console', (message) => {
