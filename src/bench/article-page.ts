@@ -14,15 +14,14 @@
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { adapterForUrl } from '../db/dialects/adapter-for-url.js';
+import { freePort, startGalley, waitUntilServing } from './bench-servers.js';
 
 const DURATION = process.env['BENCH_DURATION'] ?? '10s';
 const CONNECTIONS = process.env['BENCH_CONNECTIONS'] ?? '20';
-const BIN = new URL('../../bin/galley.js', import.meta.url).pathname;
 
 interface Result {
   name: string;
@@ -71,55 +70,6 @@ async function wrk(name: string, url: string, duration = DURATION): Promise<Resu
     p99Ms: toMs(p99),
     errors: errors.join('; ') || null,
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function waitUntilServing(origin: string, child: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt++) {
-    if (child.exitCode !== null)
-      throw new Error(`${origin}: the server exited with ${child.exitCode}`);
-    try {
-      await fetch(`${origin}/en/`);
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw new Error(`${origin} did not start within 60 s`);
-}
-
-async function startGalley(
-  dataDir: string,
-  env: Record<string, string>,
-): Promise<{ origin: string; child: ChildProcess }> {
-  const port = await freePort();
-  // The same V8 flag as `npm start`: a larger young generation means fewer scavenges of the
-  // short-lived strings each render makes (measured: about +15% uncached throughput).
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', BIN, 'serve'], {
-    // One public URL for both Galley processes, so their pages (canonical links) are identical.
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: 'https://bench.galley.test',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const origin = `http://127.0.0.1:${port}`;
-  await waitUntilServing(origin, child);
-  return { origin, child };
 }
 
 /** A bare node:http server in its own process, sending the given bytes and headers. */

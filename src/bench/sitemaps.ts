@@ -17,11 +17,9 @@
  *    resident memory (VmRSS from /proc, sampled every 2 ms) while it streams, against the same
  *    for a ~2,000-URL month. Flat memory means the two peaks are close.
  */
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemActor } from '../core/actor.js';
@@ -36,8 +34,8 @@ import { loadConfig } from '../server/config.js';
 import { createGalley } from '../server/create-galley.js';
 import { createNodeServer, listen } from '../server/node-server.js';
 import { memoryLogger } from '../lib/log.js';
+import { startGalley } from './bench-servers.js';
 
-const BIN = new URL('../../bin/galley.js', import.meta.url).pathname;
 const TOTAL_ARTICLES = 100_000;
 const FULL_MONTH = '2026-06';
 const FULL_MONTH_ARTICLES = 50_000;
@@ -192,47 +190,6 @@ async function insertArticles(
   return monthBefore(12);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function startGalley(
-  dataDir: string,
-  env: Record<string, string>,
-): Promise<{ origin: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', BIN, 'serve'], {
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: 'https://bench.galley.test',
-      GALLEY_DEMO: '0',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const origin = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 600; attempt++) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    try {
-      await fetch(`${origin}/robots.txt`);
-      return { origin, child };
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw new Error(`${origin} did not start within 60 s`);
-}
-
 interface Timing {
   status: number;
   ttfbMs: number;
@@ -376,9 +333,9 @@ async function main(): Promise<void> {
     );
 
     started = Date.now();
-    const cached = await startGalley(dataDir, {});
+    const cached = await startGalley(dataDir, { GALLEY_DEMO: '0' });
     children.push(cached.child);
-    const uncached = await startGalley(dataDir, { GALLEY_PAGE_CACHE: '0' });
+    const uncached = await startGalley(dataDir, { GALLEY_DEMO: '0', GALLEY_PAGE_CACHE: '0' });
     children.push(uncached.child);
     console.log(`started two servers in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 

@@ -4,6 +4,7 @@
  * three formats cannot disagree about what a story is.
  */
 import type { FeedArticle } from '../core/reader/feed-articles.js';
+import { largestRendition } from '../core/reader/renditions.js';
 import type { ImageView } from '../core/reader/reader-types.js';
 import { sitePaths } from '../core/site-paths.js';
 import type { FeedFormat } from '../core/site-paths.js';
@@ -157,9 +158,7 @@ function utc(iso: string): string {
 export function feedImage(image: ImageView, absolute: (path: string) => string): FeedImage {
   const renditions: ImageView['variants'] =
     image.variants.length > 0 ? image.variants : [{ ...image, mime: '' }];
-  const jpeg = renditions.filter((variant) => variant.mime === 'image/jpeg');
-  const candidates = jpeg.length > 0 ? jpeg : renditions;
-  const largest = candidates.reduce((a, b) => (b.width > a.width ? b : a));
+  const largest = largestRendition(renditions) ?? { ...image, mime: '' };
   // "Photo: Ana Ruiz / AFP"; the agency is not repeated when the credit already names it.
   const credit = [image.credit, image.sourceAgency]
     .filter((part): part is string => Boolean(part))

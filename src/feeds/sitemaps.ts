@@ -15,6 +15,8 @@ import type {
   SitemapListPages,
   SitemapPublication,
 } from '../core/reader/sitemap-queries.js';
+import { largestRendition as largestOf } from '../core/reader/renditions.js';
+import type { StoredRendition } from '../core/reader/renditions.js';
 import { monthArticleBatches } from '../core/reader/sitemap-queries.js';
 import { sitePaths } from '../core/site-paths.js';
 import type { Database, Locale } from '../db/schema.js';
@@ -179,23 +181,14 @@ export function newsSitemapXml(
 ${urls}</urlset>`);
 }
 
-interface Rendition {
-  path: string;
-  width: number;
-  mime: string;
-}
-
 /**
  * The largest rendition of a lead image, chosen as the article page chooses its `<img src>`
  * (site/templates/fragments.ts `responsiveImage`): the largest JPEG when there are JPEGs (every
  * crawler decodes them), else the largest of any format, else the stored image itself.
  */
 export function largestRendition(path: string, variantsJson: string | null): string {
-  const variants = JSON.parse(variantsJson ?? '[]') as Rendition[];
-  if (variants.length === 0) return path;
-  const jpeg = variants.filter((variant) => variant.mime === 'image/jpeg');
-  const candidates = jpeg.length > 0 ? jpeg : variants;
-  return candidates.reduce((a, b) => (b.width > a.width ? b : a)).path;
+  const variants = JSON.parse(variantsJson ?? '[]') as StoredRendition[];
+  return largestOf(variants)?.path ?? path;
 }
 
 /** The media route's absolute URL; storage keys may hold characters a URL must escape. */

@@ -10,8 +10,11 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { listTagsForStaff, listSectionsForStaff } from '../../core/newsroom/taxonomy-for-staff.js';
-import { listAuthorsForStaff } from '../../core/newsroom/taxonomy-for-staff.js';
+import {
+  listAuthorsForStaff,
+  listSectionsForStaff,
+  listTagsForStaff,
+} from '../../core/newsroom/taxonomy-for-staff.js';
 import {
   findContentApiConsumer,
   isOriginAllowedByAnyKey,

@@ -3,6 +3,7 @@
  * same words readers see. Nothing here comes from a row directly (no staff emails, no drafts).
  */
 import type { ContentArticle } from '../../core/reader/content-articles.js';
+import { largestRendition } from '../../core/reader/renditions.js';
 import type { ImageView } from '../../core/reader/reader-types.js';
 import { sitePaths } from '../../core/site-paths.js';
 import { readingMinutes } from '../../content/body-text.js';
@@ -35,20 +36,10 @@ export type ArticleField = (typeof ARTICLE_FIELDS)[number];
 
 const mediaUrl = (publicUrl: string, key: string) => new URL(`/media/${key}`, publicUrl).href;
 
-/** The image to link when only one is named: the largest JPEG (any client decodes it), else the largest. */
-function largestRendition(image: ImageView): string {
-  const jpeg = image.variants.filter((variant) => variant.mime === 'image/jpeg');
-  const candidates = jpeg.length > 0 ? jpeg : image.variants;
-  const largest = candidates.reduce<ImageView['variants'][number] | undefined>(
-    (best, variant) => (best && best.width >= variant.width ? best : variant),
-    undefined,
-  );
-  return largest?.path ?? image.path;
-}
-
 function presentImage(publicUrl: string, image: ImageView) {
   return {
-    url: mediaUrl(publicUrl, largestRendition(image)),
+    // The one file to name: the largest JPEG, as the reader page's <img> fallback.
+    url: mediaUrl(publicUrl, largestRendition(image.variants)?.path ?? image.path),
     width: image.width,
     height: image.height,
     alt: image.alt,

@@ -8,8 +8,9 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { BodyDoc } from '../../content/body-schema.js';
 import { BODY_HTML_VERSION, renderBodyHtml } from '../../content/render-body-html.js';
-import { dialectFeatures, jsonArray } from '../../db/dialect-features.js';
+import { jsonArray } from '../../db/dialect-features.js';
 import type { JsonArrayColumn } from '../../db/dialect-features.js';
+import { bylinesColumn, tagsColumn } from './article-json-columns.js';
 import { preparedQuery } from '../../db/prepared-query.js';
 import type { Database, Locale } from '../../db/schema.js';
 import { publishedArticles, summaryFromRow } from './article-summaries.js';
@@ -32,30 +33,12 @@ export interface FeedArticle extends ArticleSummary {
 type Tag = FeedArticle['tags'][number];
 
 function feedQuery(db: Kysely<Database>, articles: PublishedArticlesQuery) {
-  const { jsonArrayFrom } = dialectFeatures(db);
-  // The subqueries refer to the outer article row by name.
-  const outer = <T>(column: string) => sql.ref<T>(column);
   return articles
     .select([
       'a.created_at',
       'a.updated_at',
-      jsonArrayFrom(
-        db
-          .selectFrom('article_tags as at')
-          .innerJoin('tag_translations as tt', 'tt.tag_id', 'at.tag_id')
-          .select(['tt.tag_id as id', 'tt.name', 'tt.slug'])
-          .where('tt.locale', '=', outer<Locale>('a.locale'))
-          .where('at.article_id', '=', outer<number>('a.id'))
-          .orderBy('tt.name'),
-      ).as('tags'),
-      jsonArrayFrom(
-        db
-          .selectFrom('article_authors as aa')
-          .innerJoin('authors as au', 'au.id', 'aa.author_id')
-          .select(['au.id', 'au.name', 'au.slug'])
-          .where('aa.article_id', '=', outer<number>('a.id'))
-          .orderBy('aa.position'),
-      ).as('authors'),
+      tagsColumn(db).as('tags'),
+      bylinesColumn(db, 'a.id').as('authors'),
       'a.body_html_version',
       // Last: a long body spills into overflow pages (see docs/ARCHITECTURE.md).
       'a.body_html',

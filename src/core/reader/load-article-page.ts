@@ -4,6 +4,7 @@ import type { BodyDoc } from '../../content/body-schema.js';
 import { BODY_HTML_VERSION, renderBodyHtml } from '../../content/render-body-html.js';
 import { dialectFeatures, jsonArray } from '../../db/dialect-features.js';
 import type { JsonArrayColumn } from '../../db/dialect-features.js';
+import { bylinesColumn, tagsColumn } from './article-json-columns.js';
 import { preparedQuery } from '../../db/prepared-query.js';
 import type { ArticleType, Database, Locale } from '../../db/schema.js';
 import { sitePaths } from '../site-paths.js';
@@ -42,15 +43,7 @@ function articlePageQuery(db: Kysely<Database>, articles: PublishedArticlesQuery
   const { jsonArrayFrom } = dialectFeatures(db);
   // Subqueries refer to the outer article (`a`) and recommendation (`r`) rows by name.
   const outer = <T>(column: string) => sql.ref<T>(column);
-  const bylinesOf = (articleRef: 'a.id' | 'r.id') =>
-    jsonArrayFrom(
-      db
-        .selectFrom('article_authors as aa')
-        .innerJoin('authors as au', 'au.id', 'aa.author_id')
-        .select(['au.id', 'au.name', 'au.slug'])
-        .where('aa.article_id', '=', outer<number>(articleRef))
-        .orderBy('aa.position'),
-    );
+  const bylinesOf = (articleRef: 'a.id' | 'r.id') => bylinesColumn(db, articleRef);
   const linksInSection = () =>
     db
       .selectFrom('articles as r')
@@ -93,15 +86,7 @@ function articlePageQuery(db: Kysely<Database>, articles: PublishedArticlesQuery
       'tr.headline as translation_headline',
       'tr.slug as translation_slug',
       'trs.slug as translation_section_slug',
-      jsonArrayFrom(
-        db
-          .selectFrom('article_tags as at')
-          .innerJoin('tag_translations as tt', 'tt.tag_id', 'at.tag_id')
-          .select(['tt.tag_id as id', 'tt.name', 'tt.slug'])
-          .where('tt.locale', '=', outer<Locale>('a.locale'))
-          .where('at.article_id', '=', outer<number>('a.id'))
-          .orderBy('tt.name'),
-      ).as('tags'),
+      tagsColumn(db).as('tags'),
       bylinesOf('a.id').as('authors'),
       jsonArrayFrom(
         db

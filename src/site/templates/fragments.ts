@@ -6,6 +6,7 @@ import type {
   BylineView,
   ImageView,
 } from '../../core/reader/reader-types.js';
+import { largestRendition, universalRenditions } from '../../core/reader/renditions.js';
 import { sitePaths } from '../../core/site-paths.js';
 import { html } from '../../lib/html.js';
 import type { SafeHtml } from '../../lib/html.js';
@@ -52,11 +53,10 @@ export function responsiveImage(
 ): SafeHtml {
   const renditions: ImageView['variants'] =
     image.variants.length > 0 ? image.variants : [{ ...image, mime: '' }];
-  const jpeg = renditions.filter((variant) => variant.mime === 'image/jpeg');
-  const fallback = jpeg.length > 0 ? jpeg : renditions;
-  const largest = fallback.reduce((a, b) => (b.width > a.width ? b : a));
+  const fallback = universalRenditions(renditions);
+  const largest = largestRendition(fallback) ?? image;
   const sources =
-    jpeg.length > 0
+    fallback[0]?.mime === 'image/jpeg'
       ? MODERN_FORMATS.map((mime) => renditions.filter((variant) => variant.mime === mime))
           .filter((group) => group.length > 0)
           .map(
