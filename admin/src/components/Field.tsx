@@ -71,7 +71,25 @@ export function Field({
  * (a screen reader then reads the label with the error), or to a form that just opened.
  */
 export function focusLater(id: string): void {
-  requestAnimationFrame(() => document.getElementById(id)?.focus());
+  // The control may appear only when React commits the change that goes with this call, and a
+  // reload right after (a new article version) may replace it; a busy browser can push either
+  // past the next frame. So watch for about half a second: focus the control once it exists,
+  // focus it again if the focus falls to the page, and stop once the person moves elsewhere.
+  let framesLeft = 30;
+  let hasFocused = false;
+  const attempt = () => {
+    const element = document.getElementById(id);
+    const active = document.activeElement;
+    const isFocusLost = active === null || active === document.body;
+    if (element && (!hasFocused || isFocusLost)) {
+      if (active !== element) element.focus();
+      hasFocused = true;
+    } else if (hasFocused && !isFocusLost && active !== element) {
+      return;
+    }
+    if (--framesLeft > 0) requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
 }
 
 /** An assertive live region that is always in the page, so a message put in it is announced. */
