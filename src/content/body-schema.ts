@@ -38,6 +38,42 @@ export const bodySchema = new Schema({
         height: { default: null },
       },
     },
+    /**
+     * A video from the media library (media.kind = 'video'). The page resolves the id when it is
+     * served, because the renditions, poster and captions come later than the article's save.
+     */
+    video: {
+      group: 'block',
+      atom: true,
+      attrs: {
+        mediaId: {},
+        caption: { default: null },
+        credit: { default: null },
+        /** The editor's choice; the player then starts muted, never when motion is reduced. */
+        autoplay: { default: false },
+      },
+    },
+    /**
+     * A quoted post or video from a social network, stored as words, never as the network's
+     * markup: the page shows a card and loads nothing from the network until the reader asks.
+     */
+    embed: {
+      group: 'block',
+      atom: true,
+      attrs: {
+        url: {},
+        /** One of EMBED_NETWORKS (content/embeds/networks.ts). */
+        network: {},
+        authorName: { default: null },
+        authorHandle: { default: null },
+        /** The post's date, `YYYY-MM-DD` or a full ISO-8601 time. */
+        publishedAt: { default: null },
+        /** The quoted text of a post, or a video's title. */
+        text: { default: null },
+        /** A site path (a copy in the media library): a third-party address would leak readers. */
+        thumbnail: { default: null },
+      },
+    },
     horizontalRule: { group: 'block' },
     hardBreak: { group: 'inline', inline: true, selectable: false },
     text: { group: 'inline' },

@@ -28,7 +28,7 @@ describe('renderBodyHtml', () => {
         height: 450,
       }),
     );
-    expect(renderBodyHtml(body)).toBe(
+    expect(renderBodyHtml(body, 'en')).toBe(
       '<h2>Subheading</h2>' +
         '<p>Plain, <strong>bold</strong>, <em>italic</em> and <a href="https://galley.example/x">linked</a></p>' +
         '<figure class="quote"><blockquote><p>We will rebuild.</p></blockquote><figcaption>Ana Ruiz, mayor</figcaption></figure>' +
@@ -46,6 +46,7 @@ describe('renderBodyHtml', () => {
         p(link('x', '/a?b="c"&d=<e>')),
         quote('q', '<b>who</b>'),
       ),
+      'en',
     );
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more');
     expect(html).toContain('href="/a?b=&quot;c&quot;&amp;d=&lt;e&gt;"');

@@ -7,6 +7,7 @@ import { Fragment } from 'prosemirror-model';
 import type { Mark, Node as ProseMirrorNode } from 'prosemirror-model';
 import { bodySchema, HEADING_LEVELS } from './body-schema.js';
 import type { BodyDoc } from './body-schema.js';
+import { EMBED_NETWORKS } from './embeds/networks.js';
 
 export type BodyValidation =
   { ok: true; doc: BodyDoc } | { ok: false; path: string; message: string };
@@ -24,6 +25,8 @@ class BodyError extends Error {
 }
 
 const SAFE_URL = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
+const SITE_PATH = /^\/(?!\/)/;
+const DATE_OR_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -69,6 +72,35 @@ function checkAttrs(type: string, attrs: Record<string, unknown>, path: string):
           fail(`${name} must be a positive whole number`);
       }
       break;
+    case 'video':
+      if (!Number.isInteger(attrs['mediaId']) || (attrs['mediaId'] as number) <= 0)
+        fail('mediaId must be the id of a video in the media library');
+      optionalText('caption');
+      optionalText('credit');
+      if (typeof attrs['autoplay'] !== 'boolean') fail('autoplay must be true or false');
+      break;
+    case 'embed': {
+      const url = attrs['url'];
+      if (
+        typeof url !== 'string' ||
+        !/^https:\/\/[^\s/]+\.[^\s/]+\/\S*$/i.test(url) ||
+        url.length > 2000
+      )
+        fail('url must be the https address of the post');
+      if (!(EMBED_NETWORKS as readonly unknown[]).includes(attrs['network']))
+        fail(`network must be one of ${EMBED_NETWORKS.join(', ')}`);
+      for (const name of ['authorName', 'authorHandle', 'text']) optionalText(name);
+      const publishedAt = attrs['publishedAt'];
+      if (
+        publishedAt !== null &&
+        (typeof publishedAt !== 'string' || !DATE_OR_TIME.test(publishedAt))
+      )
+        fail('publishedAt must be a date (YYYY-MM-DD) or an ISO-8601 time');
+      const thumbnail = attrs['thumbnail'];
+      if (thumbnail !== null && (typeof thumbnail !== 'string' || !SITE_PATH.test(thumbnail)))
+        fail('thumbnail must be a path on this site (a copy in the media library)');
+      break;
+    }
   }
 }
 

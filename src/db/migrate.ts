@@ -25,6 +25,9 @@ import { createErrorReports } from './migrations/0020-create-error-reports.js';
 import { createArticleNotes } from './migrations/0021-create-article-notes.js';
 import { addArticleTrustFields } from './migrations/0022-add-article-trust-fields.js';
 import { createPolicyPages } from './migrations/0022-create-policy-pages.js';
+import { addVideoMedia } from './migrations/0023-add-video-media.js';
+import { createMediaCaptions } from './migrations/0024-create-media-captions.js';
+import { addArticleLeadVideo } from './migrations/0025-add-article-lead-video.js';
 import type { Database } from './schema.js';
 
 /**
@@ -55,6 +58,9 @@ const MIGRATIONS: [name: string, migration: GalleyMigration][] = [
   ['0021-create-article-notes', createArticleNotes],
   ['0022-add-article-trust-fields', addArticleTrustFields],
   ['0022-create-policy-pages', createPolicyPages],
+  ['0023-add-video-media', addVideoMedia],
+  ['0024-create-media-captions', createMediaCaptions],
+  ['0025-add-article-lead-video', addArticleLeadVideo],
 ];
 
 /** Brings the database up to date. Safe to call on every start and from several processes. */

@@ -92,9 +92,12 @@ export interface AuthorTranslationsTable {
   bio: string;
 }
 
+export type MediaKind = 'image' | 'video';
+export type MediaProcessingStatus = 'pending' | 'processing' | 'ready' | 'failed';
+
 export interface MediaTable {
   id: Generated<number>;
-  kind: 'image';
+  kind: MediaKind;
   /** Storage key under the media root, e.g. `demo/harbor-1600.jpg`. */
   path: string;
   mime: string;
@@ -106,6 +109,28 @@ export interface MediaTable {
   crops: Generated<string>;
   source_agency: string | null;
   created_at: string;
+  /** Videos: what ffprobe read. */
+  duration_ms: Generated<number | null>;
+  video_codec: Generated<string | null>;
+  audio_codec: Generated<string | null>;
+  /** Videos: the poster, an image row of its own. */
+  poster_media_id: Generated<number | null>;
+  /** Videos: the background job's state; images are `ready` when stored. */
+  processing_status: Generated<MediaProcessingStatus>;
+  /** Whole percent, 0 to 100. */
+  processing_progress: Generated<number>;
+  processing_error: Generated<string | null>;
+}
+
+/** A video's captions: one validated WebVTT file per language. */
+export interface MediaCaptionsTable {
+  media_id: number;
+  locale: Locale;
+  /** Storage key of the .vtt file under the media root. */
+  path: string;
+  label: string;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface MediaTranslationsTable {
@@ -148,6 +173,10 @@ export interface ArticlesTable {
   backstory: Generated<string>;
   word_count: number;
   lead_media_id: number | null;
+  /** A video shown in place of the lead image on the article page (media.kind = video). */
+  lead_video_id: Generated<number | null>;
+  /** The editor chose autoplay for the lead video: muted, and never when motion is reduced. */
+  lead_video_autoplay: Generated<number>;
   status: ArticleStatus;
   published_at: string | null;
   updated_at: string;
@@ -428,6 +457,7 @@ export interface Database {
   author_translations: AuthorTranslationsTable;
   media: MediaTable;
   media_translations: MediaTranslationsTable;
+  media_captions: MediaCaptionsTable;
   articles: ArticlesTable;
   article_authors: ArticleAuthorsTable;
   article_tags: ArticleTagsTable;

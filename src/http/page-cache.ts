@@ -20,11 +20,29 @@ export interface RenderedPage {
   surrogateKeys: string[];
   cacheControl: string;
   contentLanguage: string | null;
+  /** What this page needs beyond the default policy; its CSP allows exactly that. */
+  allowances?: PageAllowances;
+}
+
+/**
+ * What a page may need beyond the reader pages' default policy, which runs no script and loads
+ * nothing from other origins. Each page asks only for what it shows.
+ */
+export interface PageAllowances {
   /**
-   * The page loads a same-origin script (the error-report enhancement on article pages); its
-   * CSP allows exactly that (`script-src 'self'`, and `connect-src 'self'` for its requests).
+   * Same-origin scripts (the error-report enhancement, the video player, the embed loader):
+   * `script-src 'self'`, and `connect-src 'self'` for their requests.
    */
-  runsOwnScript?: boolean;
+  ownScripts?: boolean;
+  /** Same-origin audio and video: `media-src 'self'`. */
+  media?: boolean;
+  /**
+   * Origins of third-party players a reader may load by pressing a button (`frame-src`). Naming
+   * an origin in the policy requests nothing from it.
+   */
+  frameOrigins?: readonly string[];
+  /** Inline styles, for custom elements that keep their styles in their shadow roots. */
+  inlineStyles?: boolean;
 }
 
 /** One encoding of a page, ready to send: the body and every response header. */
@@ -45,22 +63,44 @@ interface Entry {
  * Reader pages run no script and load nothing from other origins; the policy says so, which
  * also shuts the door on injected markup that slipped past escaping.
  */
+const DEFAULT_CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
 export const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy':
-    "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  'content-security-policy': DEFAULT_CSP,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
   'x-frame-options': 'DENY',
 };
 
-/** The policy of the few pages that load the site's own script; every other page runs none. */
-const OWN_SCRIPT_CSP = `${SECURITY_HEADERS['content-security-policy']}; script-src 'self'; connect-src 'self'`;
+const policiesByAllowances = new Map<string, string>();
+
+/** The CSP of a page with these allowances; without any, the default policy. */
+export function contentSecurityPolicy(allowances: PageAllowances | undefined): string {
+  if (!allowances) return DEFAULT_CSP;
+  const cacheKey = JSON.stringify(allowances);
+  let policy = policiesByAllowances.get(cacheKey);
+  if (policy === undefined) {
+    const directives = DEFAULT_CSP.split('; ').map((directive) =>
+      allowances.inlineStyles && directive.startsWith('style-src ')
+        ? `${directive} 'unsafe-inline'`
+        : directive,
+    );
+    if (allowances.ownScripts) directives.push("script-src 'self'", "connect-src 'self'");
+    if (allowances.media) directives.push("media-src 'self'");
+    if (allowances.frameOrigins?.length)
+      directives.push(`frame-src ${[...allowances.frameOrigins].sort().join(' ')}`);
+    policy = directives.join('; ');
+    policiesByAllowances.set(cacheKey, policy);
+  }
+  return policy;
+}
 
 /** The headers every response for this page carries, whatever its encoding or status. */
 export function pageHeaders(page: RenderedPage): Record<string, string> {
   const headers: Record<string, string> = {
     ...SECURITY_HEADERS,
-    ...(page.runsOwnScript && { 'content-security-policy': OWN_SCRIPT_CSP }),
+    ...(page.allowances && { 'content-security-policy': contentSecurityPolicy(page.allowances) }),
     'content-type': page.contentType,
     'cache-control': page.cacheControl,
     vary: 'Accept-Encoding',

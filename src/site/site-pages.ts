@@ -18,7 +18,7 @@ import { sitePaths } from '../core/site-paths.js';
 import type { Database, Locale } from '../db/schema.js';
 import { LOCALES } from '../db/schema.js';
 import { renderedPage } from '../http/page-cache.js';
-import type { RenderedPage } from '../http/page-cache.js';
+import type { PageAllowances, RenderedPage } from '../http/page-cache.js';
 import type { SafeHtml } from '../lib/html.js';
 import { languageTag, messages } from './i18n/index.js';
 import { articleMain } from './templates/article-page.js';
@@ -75,6 +75,8 @@ interface PageParts {
   structuredData?: JsonObject[];
   /** Same-origin scripts; the page's CSP then allows `script-src 'self'`. */
   scripts?: string[];
+  /** What else the page's CSP must allow (same-origin video, inline styles, frames). */
+  allowances?: PageAllowances;
 }
 
 /** The home feed of an edition, e.g. "La Marea". */
@@ -133,7 +135,10 @@ export function finishPage(deps: SiteDeps, parts: PageParts): RenderedPage {
     surrogateKeys: [...parts.keys],
     cacheControl: status === 200 ? PAGE_CACHE_CONTROL : ERROR_CACHE_CONTROL,
     contentLanguage: languageTag[parts.chrome.locale],
-    runsOwnScript: (parts.scripts?.length ?? 0) > 0,
+    allowances:
+      (parts.scripts?.length ?? 0) > 0 || parts.allowances
+        ? { ...parts.allowances, ownScripts: (parts.scripts?.length ?? 0) > 0 }
+        : undefined,
   });
 }
 

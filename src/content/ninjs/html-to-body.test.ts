@@ -20,7 +20,7 @@ describe('htmlToBody', () => {
        <h5>Small print</h5><blockquote><p>We are ready.</p><footer>Ana Ruiz</footer></blockquote>
        <ol start="3"><li>First</li><li>Second<ul><li>Inner</li></ul></li></ol><hr>`,
     );
-    expect(renderBodyHtml(body)).toBe(
+    expect(renderBodyHtml(body, 'en')).toBe(
       '<h2>Tide tables</h2><p>The <strong>port</strong> opens at <em>six</em>,<br>says <a href="https://port.example/news">the port</a>.</p>' +
         '<h4>Small print</h4><figure class="quote"><blockquote><p>We are ready.</p></blockquote><figcaption>Ana Ruiz</figcaption></figure>' +
         '<ol start="3"><li><p>First</p></li><li><p>Second</p><ul><li><p>Inner</p></li></ul></li></ol><hr>',
@@ -32,7 +32,7 @@ describe('htmlToBody', () => {
       '<html><head><title>T</title><style>p{}</style></head><body><article><h1>Ferry  returns!</h1><div class="x"><span>Lede</span> text.</div></article></body></html>',
       'Ferry returns',
     );
-    expect(renderBodyHtml(body)).toBe('<p>Lede text.</p>');
+    expect(renderBodyHtml(body, 'en')).toBe('<p>Lede text.</p>');
   });
 
   it('imports hostile HTML clean: no scripts, handlers, javascript: URLs, styles or frames', () => {
@@ -47,7 +47,7 @@ describe('htmlToBody', () => {
     const checked = validateBody(doc);
     expect(checked.ok).toBe(true);
     const json = JSON.stringify(doc);
-    const html = renderBodyHtml(doc);
+    const html = renderBodyHtml(doc, 'en');
     for (const bad of [
       'alert(1)',
       'alert(2)',
@@ -76,7 +76,7 @@ describe('htmlToBody', () => {
     const deep = `${'<div><ul><li>'.repeat(3000)}bottom${'</li></ul></div>'.repeat(3000)}<p>after</p>`;
     const { doc } = htmlToBody(deep, noImages);
     expect(validateBody(doc).ok).toBe(true);
-    expect(renderBodyHtml(doc)).toContain('<p>after</p>');
+    expect(renderBodyHtml(doc, 'en')).toContain('<p>after</p>');
   });
 
   it('turns an img that stands for an association into an image slot, and drops the others', () => {
@@ -97,16 +97,21 @@ describe('htmlToBody', () => {
       },
     }));
     expect(validateBody(filled).ok).toBe(true);
-    expect(renderBodyHtml(filled)).toContain('<img src="/media/x.jpg" alt="A crane"');
-    expect(renderBodyHtml(filled)).not.toContain('tracker');
-    expect(renderBodyHtml(fillImageSlots(doc, () => null))).toBe('<p>Before</p>');
+    expect(renderBodyHtml(filled, 'en')).toContain('<img src="/media/x.jpg" alt="A crane"');
+    expect(renderBodyHtml(filled, 'en')).not.toContain('tracker');
+    expect(
+      renderBodyHtml(
+        fillImageSlots(doc, () => null),
+        'en',
+      ),
+    ).toBe('<p>Before</p>');
   });
 
   it('reads plain wire text as paragraphs', () => {
-    expect(renderBodyHtml(textToBody('One line.\nTwo  line.\n\n'))).toBe(
+    expect(renderBodyHtml(textToBody('One line.\nTwo  line.\n\n'), 'en')).toBe(
       '<p>One line.</p><p>Two line.</p>',
     );
-    expect(renderBodyHtml(textToBody('Para one\nstill one.\n\nPara two.'))).toBe(
+    expect(renderBodyHtml(textToBody('Para one\nstill one.\n\nPara two.'), 'en')).toBe(
       '<p>Para one still one.</p><p>Para two.</p>',
     );
   });

@@ -134,7 +134,7 @@ export function articleToNinjs(
   const absolute = (url: string) =>
     url.startsWith('/') && !url.startsWith('//') ? `${base}${url}` : url;
   const body = absoluteBody(article.body, absolute);
-  const html = renderBodyHtml(body);
+  const html = renderBodyHtml(body, article.locale);
   const plain = bodyToText(body);
   const words = countWords(plain);
   const authorNames = article.authors.map((author) => author.name);

@@ -108,13 +108,13 @@ export const createArticleInput = articleFields.extend({
 });
 
 /** Validates a body and derives what is stored with it: word count and rendered HTML. */
-export function checkedBody(json: unknown) {
+export function checkedBody(json: unknown, locale: Locale) {
   const result = validateBody(json);
   if (!result.ok) throw new ValidationError(result.path, result.message);
   return {
     body: JSON.stringify(result.doc),
     word_count: countWords(bodyToText(result.doc)),
-    body_html: renderBodyHtml(result.doc),
+    body_html: renderBodyHtml(result.doc, locale),
     body_html_version: BODY_HTML_VERSION,
   };
 }

@@ -17,7 +17,7 @@ export const createArticle = defineOperation({
   input: createArticleInput,
   policy: writersPolicy,
   async run({ trx, actor, now, changes }, data) {
-    const body = checkedBody(data.body);
+    const body = checkedBody(data.body, data.locale);
     await assertReferencesExist(trx, data);
     await assertSlugFree(trx, data.locale, data.slug);
     const translationGroup = await translationGroupFor(trx, data.locale, data.translationOf);

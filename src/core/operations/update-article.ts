@@ -64,7 +64,7 @@ export const updateArticle = defineOperation({
     await assertReferencesExist(trx, next);
     if (next.slug !== current.slug)
       await assertSlugFree(trx, current.locale, next.slug, current.id);
-    const bodyUpdate = data.body === undefined ? undefined : checkedBody(data.body);
+    const bodyUpdate = data.body === undefined ? undefined : checkedBody(data.body, current.locale);
 
     // Pages that showed the old state (its lists, its old URL) are dropped as well as the new ones.
     await addArticleCacheKeys(trx, current.id, changes);

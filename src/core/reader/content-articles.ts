@@ -201,7 +201,7 @@ async function completeArticles(
     options.withBody
       ? db
           .selectFrom('articles')
-          .select(['id', 'body_html', 'body_html_version', 'body'])
+          .select(['id', 'locale', 'body_html', 'body_html_version', 'body'])
           .where('id', 'in', ids)
           .execute()
       : [],
@@ -236,7 +236,7 @@ async function completeArticles(
         bodyHtml:
           body.body_html_version === BODY_HTML_VERSION
             ? body.body_html
-            : renderBodyHtml(JSON.parse(body.body) as BodyDoc),
+            : renderBodyHtml(JSON.parse(body.body) as BodyDoc, body.locale),
       }),
     };
   });

@@ -6,8 +6,8 @@
  */
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import type { BodyDoc } from '../../content/body-schema.js';
-import { BODY_HTML_VERSION, renderBodyHtml } from '../../content/render-body-html.js';
+import { BODY_HTML_VERSION } from '../../content/render-body-html.js';
+import { renderStoredBody } from './stored-body.js';
 import { jsonArray } from '../../db/dialect-features.js';
 import type { JsonArrayColumn } from '../../db/dialect-features.js';
 import { bylinesColumn, tagsColumn } from './article-json-columns.js';
@@ -114,17 +114,4 @@ export async function loadFeedArticles(
       };
     }),
   );
-}
-
-/**
- * CASE: the stored HTML came from an older renderer. Render it again from the JSON, as the
- * article page does; the next edit stores fresh HTML.
- */
-async function renderStoredBody(db: Kysely<Database>, articleId: number): Promise<string> {
-  const { body } = await db
-    .selectFrom('articles')
-    .select('body')
-    .where('id', '=', articleId)
-    .executeTakeFirstOrThrow();
-  return renderBodyHtml(JSON.parse(body) as BodyDoc);
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import type { BodyDoc } from '../../content/body-schema.js';
-import { BODY_HTML_VERSION, renderBodyHtml } from '../../content/render-body-html.js';
+import { BODY_HTML_VERSION } from '../../content/render-body-html.js';
+import { renderStoredBody } from './stored-body.js';
 import { dialectFeatures, jsonArray } from '../../db/dialect-features.js';
 import type { JsonArrayColumn } from '../../db/dialect-features.js';
 import { bylinesColumn, tagsColumn } from './article-json-columns.js';
@@ -241,17 +241,4 @@ async function articlePageData(
     recommended,
     notes: notesFromColumn(row.notes),
   };
-}
-
-/**
- * CASE: the row was rendered by an older renderer (or written before bodies were rendered at
- * write time). Render it now from the stored JSON; the next edit stores fresh HTML.
- */
-async function renderStoredBody(db: Kysely<Database>, articleId: number): Promise<string> {
-  const { body } = await db
-    .selectFrom('articles')
-    .select('body')
-    .where('id', '=', articleId)
-    .executeTakeFirstOrThrow();
-  return renderBodyHtml(JSON.parse(body) as BodyDoc);
 }

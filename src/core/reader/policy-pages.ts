@@ -78,7 +78,7 @@ export async function loadPolicyPage(
     kind,
     locale,
     title: own.title,
-    bodyHtml: renderBodyHtml(body),
+    bodyHtml: renderBodyHtml(body, locale),
     summary: summaryOf(bodyToText(body)),
     updatedAt: own.updated_at,
     versions: LOCALES.filter((version) => rows.some((row) => row.locale === version)).map(
