@@ -43,4 +43,21 @@ export default tseslint.config(
       },
     },
   },
+  {
+    // The reader site's video player (player/) runs in the browser, bundled by Vite.
+    files: ['player/**/*.ts'],
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        HTMLElement: 'readonly',
+        HTMLVideoElement: 'readonly',
+        HTMLButtonElement: 'readonly',
+        HTMLInputElement: 'readonly',
+        HTMLTextAreaElement: 'readonly',
+        HTMLSelectElement: 'readonly',
+        TextTrack: 'readonly',
+      },
+    },
+  },
 );

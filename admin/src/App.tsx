@@ -142,7 +142,7 @@ function Screen({ route }: { route: Route }) {
         </Suspense>
       );
     case 'media':
-      return <MediaLibrary />;
+      return <MediaLibrary params={route.params} />;
     case 'tokens':
       return <Tokens />;
     case 'users':

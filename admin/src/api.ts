@@ -67,30 +67,85 @@ export async function request<T>(
     throw new NetworkError(error instanceof Error ? error.message : String(error));
   }
   if (response.status === 204) return undefined as T;
-  const text = await response.text();
+  return answerOf<T>(
+    {
+      status: response.status,
+      statusText: response.statusText,
+      text: await response.text(),
+      retryAfter: response.headers.get('retry-after'),
+    },
+    options.quiet401 === true,
+  );
+}
+
+/** The JSON of a successful answer, or the ApiError the server's `{ error }` describes. */
+function answerOf<T>(
+  answer: { status: number; statusText: string; text: string; retryAfter: string | null },
+  quiet401: boolean,
+): T {
   let json: unknown;
   try {
-    json = text ? JSON.parse(text) : null;
+    json = answer.text ? JSON.parse(answer.text) : null;
   } catch {
     json = null;
   }
-  if (!response.ok) {
-    const error =
-      typeof json === 'object' && json !== null && 'error' in json
-        ? ((json as { error: Record<string, unknown> }).error ?? {})
-        : {};
-    const { message, field, ...details } = error;
-    const retryAfter = Number(response.headers.get('retry-after'));
-    if (response.status === 401 && !options.quiet401) onUnauthorized?.();
-    throw new ApiError(
-      response.status,
-      typeof message === 'string' ? message : `${response.status} ${response.statusText}`,
-      typeof field === 'string' ? field : undefined,
-      details,
-      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
-    );
-  }
-  return json as T;
+  if (answer.status >= 200 && answer.status < 300) return json as T;
+  const error =
+    typeof json === 'object' && json !== null && 'error' in json
+      ? ((json as { error: Record<string, unknown> }).error ?? {})
+      : {};
+  const { message, field, ...details } = error;
+  const retryAfter = Number(answer.retryAfter);
+  if (answer.status === 401 && !quiet401) onUnauthorized?.();
+  throw new ApiError(
+    answer.status,
+    typeof message === 'string' ? message : `${answer.status} ${answer.statusText}`,
+    typeof field === 'string' ? field : undefined,
+    details,
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+  );
+}
+
+/**
+ * Sends a multipart form with XMLHttpRequest, whose `upload.onprogress` reports the bytes sent
+ * (fetch has no upload progress): for files large enough that a person waits for them.
+ * `onProgress` gets a fraction from 0 to 1.
+ */
+export function uploadWithProgress<T>(
+  path: string,
+  form: FormData,
+  { onProgress, signal }: { onProgress: (fraction: number) => void; signal?: AbortSignal },
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${API_BASE}${path}`);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      try {
+        resolve(
+          answerOf<T>(
+            {
+              status: xhr.status,
+              statusText: xhr.statusText,
+              text: xhr.responseText,
+              retryAfter: xhr.getResponseHeader('retry-after'),
+            },
+            false,
+          ),
+        );
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    };
+    xhr.onerror = () => reject(new NetworkError('the upload did not reach the server'));
+    xhr.onabort = () => reject(new DOMException('the upload was cancelled', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
 }
 
 export const get = <T>(path: string, signal?: AbortSignal) =>

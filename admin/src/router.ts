@@ -8,7 +8,7 @@ export type Route =
   | { name: 'list'; params: URLSearchParams }
   | { name: 'new' }
   | { name: 'editor'; id: number }
-  | { name: 'media' }
+  | { name: 'media'; params: URLSearchParams }
   | { name: 'tokens' }
   | { name: 'users' }
   | { name: 'taxonomy' }
@@ -28,7 +28,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (trimmed === '/articles/new') return { name: 'new' };
   const editor = /^\/articles\/([1-9]\d{0,9})$/.exec(trimmed);
   if (editor?.[1]) return { name: 'editor', id: Number(editor[1]) };
-  if (trimmed === '/media') return { name: 'media' };
+  if (trimmed === '/media') return { name: 'media', params: new URLSearchParams(search) };
   if (trimmed === '/tokens') return { name: 'tokens' };
   if (trimmed === '/users') return { name: 'users' };
   if (trimmed === '/taxonomy') return { name: 'taxonomy' };

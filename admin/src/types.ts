@@ -1,8 +1,8 @@
 /**
  * The Admin API's shapes, as the newsroom app uses them. They are the server's own types,
  * imported from the code that builds each response, so the app and the API cannot drift apart.
- * The imports are type-only (erased from the bundle), except the three constant lists from the
- * database schema, which have no runtime dependencies of their own.
+ * The imports are type-only (erased from the bundle), except the constant lists from the
+ * database schema and the embed networks' names, which have no runtime dependencies of their own.
  */
 import type { BodyDoc } from '../../src/content/body-schema.ts';
 import type { StaffSession } from '../../src/core/accounts/find-session.ts';
@@ -11,7 +11,11 @@ import type {
   StaffArticleDetail,
   listArticlesForStaff,
 } from '../../src/core/newsroom/articles-for-staff.ts';
-import type { StaffMedia, StaffMediaText } from '../../src/core/newsroom/media-for-staff.ts';
+import type {
+  StaffMedia,
+  StaffMediaText,
+  StaffVideo,
+} from '../../src/core/newsroom/media-for-staff.ts';
 import type { StaffArticleNote } from '../../src/core/newsroom/article-notes-for-staff.ts';
 import type { AdminPolicyPage } from '../../src/core/newsroom/policy-pages-for-admin.ts';
 import type {
@@ -33,6 +37,8 @@ import type {
   listTagsForStaff,
 } from '../../src/core/newsroom/taxonomy-for-staff.ts';
 
+export { NETWORK_NAMES } from '../../src/content/embeds/networks.ts';
+export type { EmbedNetwork } from '../../src/content/embeds/networks.ts';
 export {
   ARTICLE_NOTE_TYPES,
   ARTICLE_STATUSES,
@@ -64,6 +70,9 @@ export type StaffUser = ItemOf<typeof listStaffUsers>;
 export type Media = StaffMedia;
 export type MediaText = StaffMediaText;
 
+/** A video: what every media item has, and what ffprobe read, processing, poster, captions. */
+export type VideoMedia = StaffVideo;
+
 /** The server keeps the body as `unknown` (it validates it); over the wire it is a doc. */
 export type Article = Omit<StaffArticleDetail, 'body'> & { body: BodyDoc };
 export type TranslationLink = Article['translations'][number];
@@ -78,6 +87,8 @@ export const ARTICLE_FIELD_KEYS = [
   'authorIds',
   'tagIds',
   'leadMediaId',
+  'leadVideoId',
+  'leadVideoAutoplay',
   'body',
   'embargoUntil',
   'seoTitle',

@@ -15,9 +15,13 @@ export function bodyToText(body: BodyNodeJson): string {
       into.push('\n');
       return;
     }
-    if (node.type === 'image') {
+    if (node.type === 'image' || node.type === 'video') {
       const caption = node.attrs?.['caption'];
       if (typeof caption === 'string' && caption) blocks.push(caption);
+      return;
+    }
+    if (node.type === 'embed') {
+      blocks.push(embedToText(node.attrs ?? {}));
       return;
     }
     if (node.type === 'paragraph' || node.type === 'heading') {
@@ -32,6 +36,18 @@ export function bodyToText(body: BodyNodeJson): string {
   };
   visit(body, blocks);
   return blocks.filter((block) => block.trim() !== '').join('\n\n');
+}
+
+/** An embedded post as text: the quote, who said it (and where), and the link to the original. */
+function embedToText(attrs: Record<string, unknown>): string {
+  const part = (name: string) => {
+    const value = attrs[name];
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+  };
+  const quote = part('text');
+  const who = [part('authorName'), part('authorHandle')].filter(Boolean).join(' ');
+  const url = part('url');
+  return [quote && `“${quote}”`, who && `— ${who}`, url].filter(Boolean).join('\n');
 }
 
 /** Words as a reader counts them: runs of letters or digits (with inner apostrophes and hyphens). */

@@ -92,7 +92,7 @@ function renderImage(attrs: Record<string, unknown>): string {
  * version that made it; bump this whenever the output changes, and rows rendered by an older
  * version are rendered again from their JSON when read.
  */
-export const BODY_HTML_VERSION = 2;
+export const BODY_HTML_VERSION = 3;
 
 /** The body as HTML, for the article page. Headings start at h2 (the headline is the h1). */
 export function renderBodyHtml(body: BodyNodeJson, locale: Locale): string {

@@ -70,6 +70,8 @@ export const sitePaths = {
   author: (locale: Locale, authorSlug: string) =>
     `/${locale}/${LOCALIZED_SEGMENTS[locale].author}/${authorSlug}`,
   contact: (locale: Locale) => `/${locale}/${LOCALIZED_SEGMENTS[locale].contact}`,
+  /** The reader's search page: `/en/search`, `/es/buscar`. */
+  search: (locale: Locale) => `/${locale}/${locale === 'es' ? 'buscar' : 'search'}`,
   /** Where a reader lands after sending an error report (`/es/contacto/gracias`). */
   contactThanks: (locale: Locale) =>
     `/${locale}/${LOCALIZED_SEGMENTS[locale].contact}/${locale === 'es' ? 'gracias' : 'thanks'}`,

@@ -3,8 +3,8 @@
  * (db/dialects/<name>/) so that code above `db/` can use it without knowing the dialect.
  */
 import { sql } from 'kysely';
-import type { Expression, Kysely, RawBuilder } from 'kysely';
-import type { Database } from './schema.js';
+import type { Expression, Kysely, RawBuilder, Transaction } from 'kysely';
+import type { ArticleStatus, ArticleType, Database, Locale } from './schema.js';
 
 /**
  * Runs a read and returns its rows, or returns null when it cannot run right now and the caller
@@ -34,6 +34,64 @@ export interface DialectFeatures {
    * runs one write at a time, which makes a claiming UPDATE atomic by itself.
    */
   skipLocked: boolean;
+  /** Full-text search over articles: SQLite FTS5 or PostgreSQL text search. */
+  search: SearchEngine;
+}
+
+/** One article as the search index sees it: its words per field, in its own language. */
+export interface SearchDocument {
+  articleId: number;
+  locale: Locale;
+  headline: string;
+  dek: string;
+  body: string;
+  /** Tag names, space-separated. */
+  tags: string;
+  /** Author names, space-separated. */
+  authors: string;
+  /** What filters read, kept beside the words so a search need not read the articles table. */
+  status: ArticleStatus;
+  sectionId: number;
+  type: ArticleType;
+  publishedAt: string | null;
+  updatedAt: string;
+}
+
+/** Which articles a search may return, besides matching its words. */
+export interface SearchScope {
+  locale: Locale;
+  /** Readers see published articles only; the newsroom every article that is not deleted. */
+  publishedOnly: boolean;
+  sectionId?: number | undefined;
+  type?: ArticleType | undefined;
+  /** Bounds on the publication time, ISO-8601, inclusive. */
+  publishedFrom?: string | undefined;
+  publishedTo?: string | undefined;
+}
+
+/**
+ * One interface, two engines (db/dialects/sqlite/sqlite-search.ts with FTS5,
+ * db/dialects/postgres/postgres-search.ts with tsvector). Both weigh a match in the headline above
+ * the dek, the dek above tags and authors, and those above the body.
+ */
+export interface SearchEngine {
+  /** Adds or replaces the documents. */
+  write(db: Kysely<Database> | Transaction<Database>, documents: SearchDocument[]): Promise<void>;
+  remove(db: Kysely<Database> | Transaction<Database>, articleIds: number[]): Promise<void>;
+  /**
+   * A subquery of the articles in `scope` whose words include every one of `words` (stemmed in
+   * the scope's language), with columns `article_id`, `relevance` (higher is better) and `date`
+   * (publication time, or the last change for what is unpublished). `words` are plain words
+   * (lib/search-text.ts `queryWords`), never query syntax.
+   */
+  matches(
+    words: string[],
+    scope: SearchScope,
+  ): RawBuilder<{ article_id: number; relevance: number; date: string }>;
+  /** Days from a timestamp column to `now` (an ISO-8601 string), as a number. */
+  ageInDays(column: string, now: string): RawBuilder<number>;
+  /** Up to `limit` articles that are not deleted and not in the index (made before it). */
+  unindexedArticleIds(db: Kysely<Database>, limit: number): Promise<number[]>;
 }
 
 /** A JSON array column as it arrives: parsed (PostgreSQL) or as text (SQLite). */

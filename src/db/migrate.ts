@@ -28,6 +28,7 @@ import { createPolicyPages } from './migrations/0022-create-policy-pages.js';
 import { addVideoMedia } from './migrations/0023-add-video-media.js';
 import { createMediaCaptions } from './migrations/0024-create-media-captions.js';
 import { addArticleLeadVideo } from './migrations/0025-add-article-lead-video.js';
+import { createArticleSearch } from './migrations/0026-create-article-search.js';
 import type { Database } from './schema.js';
 
 /**
@@ -61,6 +62,7 @@ const MIGRATIONS: [name: string, migration: GalleyMigration][] = [
   ['0023-add-video-media', addVideoMedia],
   ['0024-create-media-captions', createMediaCaptions],
   ['0025-add-article-lead-video', addArticleLeadVideo],
+  ['0026-create-article-search', createArticleSearch],
 ];
 
 /** Brings the database up to date. Safe to call on every start and from several processes. */

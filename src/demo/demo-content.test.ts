@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { bodyToText, countWords } from '../content/body-text.js';
+import { validateBody } from '../content/validate-body.js';
+import { videosInBody } from '../content/video-node.js';
 import { RESERVED_SECTION_SLUGS } from '../core/site-paths.js';
+import { validateWebVtt } from '../media/webvtt.js';
 import { demoContent } from './content/index.js';
+import { DEMO_CAPTIONS, DEMO_VIDEO_WORDS, videoStories } from './content/stories-video.js';
 
 const { stories, sections, authors, images } = demoContent;
 const versions = stories.flatMap((story) =>
@@ -80,5 +84,36 @@ describe('demo content', () => {
   it('has bodies long enough for a real reading time', () => {
     for (const { version } of versions)
       expect(countWords(bodyToText(version.body)), version.slug).toBeGreaterThan(300);
+  });
+
+  it('has a video story in both languages: the clip in one body, as lead video of another', () => {
+    const known = (list: { key?: string; slug?: string }[], key: string) =>
+      list.some((item) => (item.key ?? item.slug) === key);
+    for (const story of videoStories) {
+      expect(known(sections, story.section), story.key).toBe(true);
+      for (const author of story.authors) expect(known(authors, author), author).toBe(true);
+      for (const tag of story.tags) expect(known(demoContent.tags, tag), tag).toBe(true);
+      for (const locale of ['en', 'es'] as const) {
+        const body = story[locale].body(41);
+        expect(validateBody(body).ok, `${story.key} ${locale}`).toBe(true);
+        const otherSlugs = versions.filter((v) => v.locale === locale).map((v) => v.version.slug);
+        expect(otherSlugs).not.toContain(story[locale].slug);
+        // A video-first story is short; the story around the clip reads like any other.
+        const words = countWords(bodyToText(body));
+        expect(words, story[locale].slug).toBeGreaterThan(story.hasLeadVideo ? 40 : 300);
+      }
+    }
+    const inBody = videoStories.filter((s) => videosInBody(s.en.body(41)).length > 0);
+    expect(inBody.length).toBeGreaterThanOrEqual(1);
+    expect(videosInBody(inBody[0]?.es.body(41) ?? { type: 'doc', content: [] })).toEqual([
+      { path: expect.any(String), mediaId: 41 },
+    ]);
+    expect(videoStories.some((story) => story.hasLeadVideo)).toBe(true);
+    for (const locale of ['en', 'es'] as const) {
+      expect(validateWebVtt(Buffer.from(DEMO_CAPTIONS[locale])).cueCount).toBeGreaterThan(3);
+      expect(DEMO_VIDEO_WORDS[locale].alt.length).toBeGreaterThan(20);
+      expect(DEMO_VIDEO_WORDS[locale].caption.length).toBeGreaterThan(10);
+      expect(DEMO_VIDEO_WORDS[locale].credit.length).toBeGreaterThan(3);
+    }
   });
 });

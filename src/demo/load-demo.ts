@@ -19,8 +19,13 @@ import {
   updateArticle,
   updatePolicyPage,
 } from '../core/operations/index.js';
+import { consoleLogger } from '../lib/log.js';
+import type { Logger } from '../lib/log.js';
+import type { VideoToolsFound } from '../media/ffmpeg.js';
 import { writeRenditions } from '../media/image-renditions.js';
 import type { LocalMediaStore } from '../media/media-store.js';
+import { videoSettingsFrom } from '../media/video-settings.js';
+import { loadDemoVideo } from './load-demo-video.js';
 import { demoContent } from './content/index.js';
 import type { DemoContent, DemoImage } from './demo-content-types.js';
 import { demoImageSvg } from './demo-images.js';
@@ -94,6 +99,11 @@ export async function loadDemo(
   store: LocalMediaStore,
   content: DemoContent = demoContent,
   now = new Date(),
+  options: {
+    logger?: Logger;
+    /** ffmpeg for the video story; left out, looked for on PATH. */
+    videoTools?: Promise<VideoToolsFound>;
+  } = {},
 ): Promise<{ articles: number }> {
   const { publication } = content;
   await runOperation(core, setUpPublication, actor, {
@@ -187,6 +197,23 @@ export async function loadDemo(
       articles++;
     }
   }
+
+  // The video story needs ffmpeg; without it (or if it fails) the rest of the demo still loads.
+  const logger = options.logger ?? consoleLogger;
+  const videoTools = await (options.videoTools ?? videoSettingsFrom({}).tools);
+  if (!videoTools.ok) logger.error(`the demo loads without its video story: ${videoTools.reason}`);
+  else
+    try {
+      articles += await loadDemoVideo(
+        core,
+        store,
+        { core, store, tools: videoTools.tools },
+        { sections: sectionIds, authors: authorIds, tags: tagIds },
+        now,
+      );
+    } catch (error) {
+      logger.error(`the demo loads without its video story: ${(error as Error).message}`);
+    }
 
   for (const note of content.notes ?? []) {
     const notedAt = new Date(now.getTime() - note.hoursAgo * HOUR_MS);

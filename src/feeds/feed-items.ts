@@ -10,6 +10,10 @@ import { sitePaths } from '../core/site-paths.js';
 import type { FeedFormat } from '../core/site-paths.js';
 import type { Locale } from '../db/schema.js';
 import { escapeHtml } from '../lib/html.js';
+// Feeds show embedded posts as their quote and link: the player's button works only on the site.
+import { withoutEmbedControls } from '../content/embeds/embed-card.js';
+// Feeds show a video as a link to the article: feed readers run no player.
+import { bodyWithVideoLinks } from '../content/video-node.js';
 
 /** Whole stories, or only their summaries (`GALLEY_FEED_CONTENT=summary`). */
 export type FeedContent = 'full' | 'summary';
@@ -118,15 +122,21 @@ function feedItem(
   const { absolute } = context;
   const locale = article.locale;
   const published = utc(article.publishedAt);
+  const url = absolute(sitePaths.article(locale, article.section.slug, article.slug));
   // An article is never older than its publication, whatever the clocks said when it was edited.
   const updated = [published, utc(article.updatedAt)].sort().at(-1) ?? published;
   return {
     id: `tag:${context.host},${utc(article.createdAt).slice(0, 10)}:article:${article.id}`,
-    url: absolute(sitePaths.article(locale, article.section.slug, article.slug)),
+    url,
     title: article.headline,
     summary: article.dek,
     contentHtml:
-      context.content === 'full' ? absoluteUrls(article.bodyHtml, context.publicUrl) : null,
+      context.content === 'full'
+        ? absoluteUrls(
+            bodyWithVideoLinks(withoutEmbedControls(article.bodyHtml), url, locale),
+            context.publicUrl,
+          )
+        : null,
     published,
     updated,
     authors: article.authors.map((author) => ({

@@ -68,6 +68,18 @@ export interface IntakeResult {
   gpsRemoved: boolean;
 }
 
+/** What the media library stores of an intake: the files by store key, as `createImage` takes them. */
+export function storedImageFiles(intake: IntakeResult) {
+  return {
+    path: intake.original.key,
+    width: intake.original.width,
+    height: intake.original.height,
+    mime: intake.original.mime,
+    variants: intake.variants.map(({ key, ...size }) => ({ path: key, ...size })),
+    crops: intake.crops.map(({ key, ...crop }) => ({ path: key, ...crop })),
+  };
+}
+
 const FORMAT_FILES: Record<AcceptedImageFormat, { mime: string; extension: string }> = {
   jpeg: { mime: 'image/jpeg', extension: 'jpg' },
   png: { mime: 'image/png', extension: 'png' },

@@ -23,6 +23,17 @@ export interface Config {
    * Left out, it is 'full'.
    */
   feedContent?: 'full' | 'summary';
+  /**
+   * One base URL standing in for every network's oEmbed endpoint (`GALLEY_OEMBED_BASE`), e.g.
+   * a local server for tests: network N is then asked at `BASE/N/oembed`. Left out, each
+   * network's own endpoint.
+   */
+  oembedBase?: string;
+  /** ffmpeg and ffprobe to run (`GALLEY_FFMPEG`, `GALLEY_FFPROBE`); left out, found on PATH. */
+  ffmpegPath?: string;
+  ffprobePath?: string;
+  /** The largest video upload in bytes (`GALLEY_VIDEO_MAX_BYTES`); left out, 2 GiB. */
+  videoMaxBytes?: number;
 }
 
 export class ConfigError extends Error {}
@@ -38,6 +49,16 @@ const schema = z.object({
   GALLEY_DEMO: z.enum(['0', '1']).optional(),
   GALLEY_PAGE_CACHE: z.enum(['0', '1']).optional(),
   GALLEY_FEED_CONTENT: z.enum(['full', 'summary']).optional(),
+  GALLEY_OEMBED_BASE: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8089' })
+    .optional(),
+  GALLEY_FFMPEG: z.string().min(1).optional(),
+  GALLEY_FFPROBE: z.string().min(1).optional(),
+  GALLEY_VIDEO_MAX_BYTES: z.coerce
+    .number()
+    .int('must be a whole number of bytes')
+    .min(1024 * 1024, 'must be at least 1 MiB (1048576)')
+    .optional(),
 });
 
 const KEYS = Object.keys(schema.shape) as (keyof typeof schema.shape)[];
@@ -82,5 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pageCache: values.GALLEY_PAGE_CACHE !== '0',
     // Unset stays undefined (read as 'full'), so Config objects built in code need not name it.
     feedContent: values.GALLEY_FEED_CONTENT,
+    oembedBase: values.GALLEY_OEMBED_BASE?.replace(/\/+$/, ''),
+    ffmpegPath: values.GALLEY_FFMPEG,
+    ffprobePath: values.GALLEY_FFPROBE,
+    videoMaxBytes: values.GALLEY_VIDEO_MAX_BYTES,
   };
 }

@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { createAdminApi } from '../api/admin/admin-api.js';
+import { DEFAULT_OEMBED_SETTINGS } from '../content/embeds/oembed.js';
 import { createContentApi } from '../api/content/content-api.js';
 import { createFeedsApp } from '../feeds/feeds-app.js';
 import { createSitemapsApp } from '../feeds/sitemaps-app.js';
@@ -23,11 +24,13 @@ import { SiteChromeCache } from '../core/reader/site-chrome-cache.js';
 import { consoleLogger } from '../lib/log.js';
 import type { Logger } from '../lib/log.js';
 import { LocalMediaStore } from '../media/media-store.js';
+import { attachVideoSettings, videoSettingsFrom } from '../media/video-settings.js';
 import { articlePreviewRenderer, createSiteApp } from '../site/site-app.js';
 import type { Config } from './config.js';
 import { createAdminAppRoutes } from './admin-app.js';
 import { InvalidationFeed } from './invalidation-feed.js';
 import { JobRunner } from './job-runner.js';
+import { indexUnindexedArticles } from '../core/search/search-index.js';
 import type { JobRunnerOptions } from './job-runner.js';
 import { Scheduler } from './scheduler.js';
 import type { InvalidationFeedOptions } from './invalidation-feed.js';
@@ -55,6 +58,9 @@ export async function createGalley(
   const db = adapter.createKysely();
   try {
     await migrateToLatest(db, adapter);
+    // Articles written before the search index existed are indexed once, here.
+    const indexed = await indexUnindexedArticles(db);
+    if (indexed > 0) logger.info(`search index: added ${indexed} articles`);
     const pageCache = new PageCache(config.pageCache);
     const siteChrome = new SiteChromeCache(db);
     const dropCached = (keys: Set<string>) => {
@@ -67,8 +73,17 @@ export async function createGalley(
       origin: `${hostname()}:${process.pid}:${randomUUID()}`,
     };
     const mediaStore = new LocalMediaStore(join(config.dataDir, 'media'));
+    const videoSettings = videoSettingsFrom(config);
+    attachVideoSettings(core, videoSettings);
+    const video = await videoSettings.tools;
+    // Galley runs without ffmpeg; only video is off, and it says so once here and on upload.
+    if (!video.ok) logger.error(video.reason);
+    const videoContext = video.ok ? { core, store: mediaStore, tools: video.tools } : undefined;
     if (config.loadDemo && (await isDatabaseEmpty(core))) {
-      const { articles } = await loadDemo(core, mediaStore);
+      const { articles } = await loadDemo(core, mediaStore, undefined, undefined, {
+        logger,
+        videoTools: videoSettings.tools,
+      });
       logger.info(`loaded demo content: ${articles} articles`);
     }
     const site = createSiteApp({
@@ -90,6 +105,7 @@ export async function createGalley(
         logger,
         mediaStore,
         previewArticle: articlePreviewRenderer({ db, siteChrome, publicUrl: config.publicUrl }),
+        oembed: { ...DEFAULT_OEMBED_SETTINGS, base: config.oembedBase ?? null },
       }),
     );
     app.route('/api/content', createContentApi({ db, publicUrl: config.publicUrl, logger }));
@@ -119,7 +135,7 @@ export async function createGalley(
     const scheduler = new Scheduler(core, logger);
     scheduler.start();
     // Webhook deliveries and other persisted work, claimed safely however many processes run.
-    const jobs = new JobRunner(db, logger, options.jobs);
+    const jobs = new JobRunner(db, logger, { ...options.jobs, video: videoContext });
     jobs.start();
     return {
       config,

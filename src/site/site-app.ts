@@ -2,7 +2,6 @@
  * The reader site as a Hono app: routing, the page-cache lookup, redirects, and error pages in
  * the reader's language. The pages themselves are built in site-pages.ts.
  */
-import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
@@ -19,6 +18,10 @@ import { SECURITY_HEADERS, sendPage } from '../http/respond.js';
 import type { Logger } from '../lib/log.js';
 import { messages } from './i18n/index.js';
 import { siteAssets } from './site-assets.js';
+import { searchMessages } from './i18n/search-messages.js';
+import { parseSearchParams, searchPage } from './search-page.js';
+import { playerAssets } from './player-assets.js';
+import { MEDIA_TYPES, isPrivateMediaKey, mediaFileResponse } from './media-files.js';
 import { correctionsPage } from './corrections-page.js';
 import { policyPage } from './policy-page.js';
 import { errorReportRoutes, reportedArticle } from './error-report-routes.js';
@@ -83,15 +86,6 @@ export function preferredLocale(acceptLanguage: string | undefined): Locale {
   return ranked.find((entry) => isLocale(entry.language))?.language === 'es' ? 'es' : 'en';
 }
 
-const MEDIA_TYPES: Record<string, string> = {
-  '.webp': 'image/webp',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.avif': 'image/avif',
-  '.svg': 'image/svg+xml',
-};
-
 /**
  * The newsroom's preview of any article (api/ asks for it through server/, never importing the
  * site itself): the reader site's own page, rendered from the article as it is saved now.
@@ -103,6 +97,8 @@ export function articlePreviewRenderer(
     db: options.db,
     publicUrl: options.publicUrl,
     stylesheetPath: siteAssets().stylesheetPath,
+    playerScriptPath: playerAssets()?.scriptPath,
+    embedsScriptPath: siteAssets().embedsScriptPath,
   };
   const chromeFor = async (locale: Locale) => {
     const chrome = await options.siteChrome.get(locale);
@@ -115,11 +111,14 @@ export function articlePreviewRenderer(
 export function createSiteApp(options: SiteAppOptions): Hono<SiteEnv> {
   const { db, pageCache, logger } = options;
   const assets = siteAssets();
+  const player = playerAssets();
   const deps: SiteDeps = {
     db,
     publicUrl: options.publicUrl,
     stylesheetPath: assets.stylesheetPath,
     reportScriptPath: assets.reportScriptPath,
+    playerScriptPath: player?.scriptPath,
+    embedsScriptPath: assets.embedsScriptPath,
   };
   const app = new Hono<SiteEnv>();
 
@@ -185,6 +184,19 @@ export function createSiteApp(options: SiteAppOptions): Hono<SiteEnv> {
     c.header('x-content-type-options', 'nosniff');
     return c.body(assets.reportScript);
   });
+  app.get(assets.embedsScriptPath, (c) => {
+    c.header('content-type', 'text/javascript; charset=utf-8');
+    c.header('cache-control', 'public, max-age=31536000, immutable');
+    c.header('x-content-type-options', 'nosniff');
+    return c.body(assets.embedsScript);
+  });
+  if (player)
+    app.get(player.scriptPath, (c) => {
+      c.header('content-type', 'text/javascript; charset=utf-8');
+      c.header('cache-control', 'public, max-age=31536000, immutable');
+      c.header('x-content-type-options', 'nosniff');
+      return c.body(player.script);
+    });
   app.get('/favicon.svg', (c) => {
     c.header('content-type', 'image/svg+xml');
     c.header('cache-control', 'public, max-age=86400');
@@ -210,16 +222,17 @@ export function createSiteApp(options: SiteAppOptions): Hono<SiteEnv> {
     const type = MEDIA_TYPES[extname(file).toLowerCase()];
     // CASE: path traversal (/media/../galley.db) or a file type we do not serve.
     if (!file.startsWith(root + sep) || !type) return errorResponse(c, 404);
-    try {
-      const bytes = await readFile(file);
-      return c.body(bytes, 200, {
-        'content-type': type,
-        'cache-control': 'public, max-age=604800',
-        'x-content-type-options': 'nosniff',
-      });
-    } catch {
-      return errorResponse(c, 404);
-    }
+    // CASE: what readers never get: an uploaded video as it came (its metadata may hold where it
+    // was filmed; readers get the web rendition) and uploads still arriving.
+    if (isPrivateMediaKey(relative)) return errorResponse(c, 404);
+    // Video is sent in byte ranges, streamed from disk (media-files.ts).
+    const response = await mediaFileResponse(
+      file,
+      type,
+      c.req.header('range'),
+      c.req.method === 'HEAD',
+    );
+    return response ?? errorResponse(c, 404);
   });
 
   app.get('/', (c) => {
@@ -254,6 +267,15 @@ export function createSiteApp(options: SiteAppOptions): Hono<SiteEnv> {
       return send(c, contactPage(deps, await chromeFor(locale), null));
     });
     app.post(`/${locale}/${segments.contact}`, (c) => reports.submit(c, locale));
+    app.get(sitePaths.search(locale), async (c) => {
+      const params = parseSearchParams(c.req.query(), locale);
+      if ('error' in params) return errorResponse(c, 400, locale, params.error);
+      const page = await searchPage(deps, await chromeFor(locale), params);
+      if ('badFilter' in page)
+        return errorResponse(c, 400, locale, searchMessages[locale].badFilter);
+      // Never stored: a published change must show in search at once.
+      return respond(c, page, null);
+    });
     app.get(sitePaths.contactThanks(locale), (c) => reports.thanks(c, locale, c.get('cacheUrl')));
     app.get(
       sitePaths.corrections(locale),

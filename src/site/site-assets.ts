@@ -16,6 +16,9 @@ export interface SiteAssets {
   /** The optional error-report enhancement (report-error.js), under a hashed name too. */
   reportScript: string;
   reportScriptPath: string;
+  /** The social embeds' loader (embeds.js), for article pages that quote a post. */
+  embedsScript: string;
+  embedsScriptPath: string;
 }
 
 let loaded: SiteAssets | undefined;
@@ -26,11 +29,15 @@ export function siteAssets(): SiteAssets {
   const hash = createHash('sha256').update(stylesheet).digest('hex').slice(0, 12);
   const reportScript = readFileSync(new URL('report-error.js', ASSETS_DIR), 'utf8');
   const scriptHash = createHash('sha256').update(reportScript).digest('hex').slice(0, 12);
+  const embedsScript = readFileSync(new URL('embeds.js', ASSETS_DIR), 'utf8');
+  const embedsHash = createHash('sha256').update(embedsScript).digest('hex').slice(0, 12);
   loaded = {
     stylesheet,
     stylesheetPath: `/assets/style.${hash}.css`,
     reportScript,
     reportScriptPath: `/assets/report-error.${scriptHash}.js`,
+    embedsScript,
+    embedsScriptPath: `/assets/embeds.${embedsHash}.js`,
     favicon: readFileSync(new URL('favicon.svg', ASSETS_DIR), 'utf8'),
   };
   return loaded;

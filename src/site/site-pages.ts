@@ -39,6 +39,7 @@ import {
 } from './structured-data.js';
 import type { JsonObject } from './structured-data.js';
 import { contactMain, errorMain } from './templates/simple-pages.js';
+import { embedFrameOrigins } from '../content/embeds/embed-card.js';
 
 export const PAGE_SIZE = 12;
 const HOME_STORIES_PER_SECTION = 4;
@@ -54,6 +55,10 @@ export interface SiteDeps {
   stylesheetPath: string;
   /** The error-report enhancement, loaded by article pages; absent in the newsroom's preview. */
   reportScriptPath?: string;
+  /** The video player (Media Chrome and our shortcuts), loaded only by pages that show a video. */
+  playerScriptPath?: string;
+  /** The social embeds' loader, loaded only by pages whose body quotes a post. */
+  embedsScriptPath?: string;
 }
 
 interface PageParts {
@@ -177,6 +182,11 @@ function articlePageFrom(deps: SiteDeps, chrome: SiteChrome, data: ArticlePageDa
   const keys = new Set([cacheKey.article(article.id), cacheKey.sectionList(article.section.id)]);
   addSummaryKeys(keys, data.recommended);
   for (const translation of data.translations) keys.add(cacheKey.article(translation.id));
+  // A video's processing, poster or captions change the player: such changes report the media key.
+  for (const id of data.videos.keys()) keys.add(cacheKey.media(id));
+  const hasVideo = data.videos.size > 0;
+  const frameOrigins = embedFrameOrigins(article.bodyHtml);
+  const hasEmbeds = frameOrigins.length > 0 && deps.embedsScriptPath !== undefined;
   const ownPath = sitePaths.article(article.locale, article.section.slug, article.slug);
   const description = article.seoDescription || article.dek || article.headline;
   const zone = chrome.publication.timeZone;
@@ -213,7 +223,21 @@ function articlePageFrom(deps: SiteDeps, chrome: SiteChrome, data: ArticlePageDa
       ...data.translations.map((t) => ({ locale: t.locale, path: t.path })),
     ],
     main: articleMain(data, chrome),
-    scripts: deps.reportScriptPath ? [deps.reportScriptPath] : [],
+    scripts: [
+      ...(deps.reportScriptPath ? [deps.reportScriptPath] : []),
+      ...(hasVideo && deps.playerScriptPath ? [deps.playerScriptPath] : []),
+      ...(hasEmbeds && deps.embedsScriptPath ? [deps.embedsScriptPath] : []),
+    ],
+    ...((hasVideo || hasEmbeds) && {
+      allowances: {
+        // Media Chrome keeps its styles in <style> elements inside its shadow roots, which a
+        // `style-src 'self'` policy refuses; measured in Chromium by the player's end-to-end test.
+        ...(hasVideo && { media: true, inlineStyles: true }),
+        // The players the page's embeds can load; naming them requests nothing (embeds.js
+        // loads one only when the reader asks).
+        ...(hasEmbeds && { frameOrigins }),
+      },
+    }),
     keys,
   });
 }

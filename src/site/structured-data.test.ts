@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticlePageData, SiteChrome } from '../core/reader/reader-types.js';
+import type { ArticlePageData, SiteChrome, VideoView } from '../core/reader/reader-types.js';
 import { ARTICLE_TYPES } from '../db/schema.js';
 import {
   ARTICLE_SCHEMA_TYPES,
   articleStructuredData,
+  isoDuration,
   isoWithOffset,
   jsonLdScript,
   webSiteStructuredData,
@@ -69,8 +70,11 @@ function pageData(overrides: Partial<ArticlePageData['article']> = {}): ArticleP
       dateline: '',
       backstory: '',
       sources: [],
+      leadVideoId: null,
+      leadVideoAutoplay: false,
       ...overrides,
     },
+    videos: new Map(),
     translations: [
       { id: 21, locale: 'es', headline: 'Empieza el ferry', path: '/es/ciudad/ferry' },
     ],
@@ -234,8 +238,70 @@ describe('articleStructuredData', () => {
   });
 });
 
+describe('VideoObject', () => {
+  const video: VideoView = {
+    id: 40,
+    width: 1280,
+    height: 720,
+    durationMs: 86_400,
+    sources: [{ path: 'videos/ferry/web.mp4', width: 1280, height: 720, mime: 'video/mp4' }],
+    poster: {
+      id: 41,
+      path: 'videos/ferry/poster/original.jpg',
+      width: 1280,
+      height: 720,
+      variants: [
+        { path: 'videos/ferry/poster/480.jpg', width: 480, height: 270, mime: 'image/jpeg' },
+        { path: 'videos/ferry/poster/960.webp', width: 960, height: 540, mime: 'image/webp' },
+        { path: 'videos/ferry/poster/960.jpg', width: 960, height: 540, mime: 'image/jpeg' },
+      ],
+    },
+    captions: [],
+    alt: 'The ferry leaving the pier at dawn',
+    caption: 'The first crossing',
+    credit: 'Ana Ruiz',
+    uploadedAt: '2026-06-30T12:00:00.000Z',
+  };
+
+  it('lists each video the page shows as the article’s `video`, with absolute URLs', () => {
+    const data = pageData({ leadVideoId: 40 });
+    data.videos = new Map([[40, video]]);
+    const [article] = articleStructuredData(data, context).map(asJson);
+    expect(article?.['video']).toEqual([
+      {
+        '@type': 'VideoObject',
+        name: 'The first crossing',
+        description: 'The ferry leaving the pier at dawn',
+        thumbnailUrl: [
+          `${PUBLIC_URL}/media/videos/ferry/poster/960.jpg`,
+          `${PUBLIC_URL}/media/videos/ferry/poster/480.jpg`,
+        ],
+        uploadDate: '2026-06-30T08:00:00-04:00',
+        duration: 'PT1M26S',
+        contentUrl: `${PUBLIC_URL}/media/videos/ferry/web.mp4`,
+        encodingFormat: 'video/mp4',
+        width: 1280,
+        height: 720,
+        inLanguage: 'en',
+      },
+    ]);
+  });
+
+  it('has no `video` without one', () => {
+    const [article] = articleStructuredData(pageData(), context).map(asJson);
+    expect(article).not.toHaveProperty('video');
+  });
+
+  it('writes durations in ISO 8601', () => {
+    expect(isoDuration(86_400)).toBe('PT1M26S');
+    expect(isoDuration(0)).toBe('PT0S');
+    expect(isoDuration(60_000)).toBe('PT1M');
+    expect(isoDuration(3_723_400)).toBe('PT1H2M3S');
+  });
+});
+
 describe('webSiteStructuredData', () => {
-  it('names the edition, its address and language, with no search action', () => {
+  it('names the edition, its address and language, and its search page', () => {
     const site = webSiteStructuredData({
       chrome: { ...chrome, locale: 'es' },
       publicUrl: PUBLIC_URL,
@@ -250,6 +316,13 @@ describe('webSiteStructuredData', () => {
       description: 'Una redacción.',
       publisher: { '@type': 'NewsMediaOrganization', url: 'https://news.example/es/' },
     });
-    expect(site).not.toHaveProperty('potentialAction');
+    expect(site['potentialAction']).toEqual({
+      '@type': 'SearchAction',
+      target: {
+        '@type': 'EntryPoint',
+        urlTemplate: 'https://news.example/es/buscar?q={search_term_string}',
+      },
+      'query-input': 'required name=search_term_string',
+    });
   });
 });

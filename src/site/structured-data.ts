@@ -9,6 +9,7 @@
  */
 import type { ArticlePageData, ImageView, SiteChrome } from '../core/reader/reader-types.js';
 import { sitePaths } from '../core/site-paths.js';
+import { universalRenditions } from '../core/reader/renditions.js';
 import type { ArticleType, Locale, PolicyKind } from '../db/schema.js';
 import { trustedHtml } from '../lib/html.js';
 import type { SafeHtml } from '../lib/html.js';
@@ -195,6 +196,48 @@ function imageObjects(image: ImageView, publicUrl: string): JsonObject[] {
   }));
 }
 
+/** A duration in ISO 8601, as schema.org asks for it: 86 400 ms is `PT1M26S`. */
+export function isoDuration(milliseconds: number): string {
+  const total = Math.round(milliseconds / 1000);
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  return `PT${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}${seconds || total === 0 ? `${seconds}S` : ''}`;
+}
+
+/**
+ * The videos the page shows (lead first, then the body's), as search engines read them: the
+ * MP4 readers get, the poster's JPEG renditions (largest first), the length and the size.
+ */
+function videoObjects(data: ArticlePageData, publicUrl: string, zone: string): JsonObject[] {
+  const { article } = data;
+  return [...data.videos.values()].flatMap((video) => {
+    const mp4 = video.sources.find((source) => source.mime === 'video/mp4');
+    if (!mp4) return [];
+    const posters = video.poster
+      ? universalRenditions(video.poster.variants).sort((a, b) => b.width - a.width)
+      : [];
+    return [
+      {
+        '@type': 'VideoObject',
+        name: video.caption || video.alt || article.headline,
+        description: video.alt || video.caption || article.headline,
+        thumbnailUrl:
+          posters.length > 0
+            ? posters.map((poster) => `${publicUrl}${mediaUrl(poster.path)}`)
+            : undefined,
+        uploadDate: isoWithOffset(video.uploadedAt, zone),
+        duration: isoDuration(video.durationMs),
+        contentUrl: `${publicUrl}${mediaUrl(mp4.path)}`,
+        encodingFormat: 'video/mp4',
+        width: mp4.width,
+        height: mp4.height,
+        inLanguage: languageTag[article.locale],
+      },
+    ];
+  });
+}
+
 export interface Crumb {
   name: string;
   /** Absolute URL. */
@@ -260,6 +303,7 @@ export function articleStructuredData(
       ...(note.amendedAt === null ? {} : { dateModified: isoWithOffset(note.amendedAt, zone) }),
     }));
 
+  const videos = videoObjects(data, publicUrl, zone);
   const newsArticle: JsonObject = {
     '@context': SCHEMA_CONTEXT,
     '@type': ARTICLE_SCHEMA_TYPES[article.type],
@@ -296,6 +340,7 @@ export function articleStructuredData(
     translationOfWork: originals.length > 0 ? originals : undefined,
     workTranslation: versions.length > 0 ? versions : undefined,
     correction: corrections.length > 0 ? corrections : undefined,
+    video: videos.length > 0 ? videos : undefined,
   };
   const breadcrumbs = breadcrumbList([
     homeCrumb(context),
@@ -344,7 +389,10 @@ export function authorProfileStructuredData(
   };
 }
 
-/** The WebSite of one edition, for its home page. (No SearchAction: there is no search page.) */
+/**
+ * The WebSite of one edition, for its home page, with the SearchAction that names its search
+ * page (search engines may offer a search box for the site).
+ */
 export function webSiteStructuredData(
   context: StructuredDataContext & { description: string; locale: Locale },
 ): JsonObject {
@@ -358,5 +406,13 @@ export function webSiteStructuredData(
     description: context.description || undefined,
     inLanguage: languageTag[context.locale],
     publisher: publisher(context),
+    potentialAction: {
+      '@type': 'SearchAction',
+      target: {
+        '@type': 'EntryPoint',
+        urlTemplate: `${context.publicUrl}${sitePaths.search(context.locale)}?q={search_term_string}`,
+      },
+      'query-input': 'required name=search_term_string',
+    },
   };
 }

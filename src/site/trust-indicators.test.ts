@@ -49,7 +49,16 @@ describeEachDialect('trust indicators on the demo site', { demo: true }, (t) => 
       const label = locale === 'en' ? 'Opinion' : 'Opinión';
       const opinionTag = `<span class="type-label type-opinion">${label}</span>`;
       expect(some(locale, (html) => html.includes(opinionTag)).length, locale).toBeGreaterThan(0);
-      const listings = [sitePaths.home(locale)];
+      // Home shows the newest four per section; the section pages list every story.
+      const sections = await t.galley.db
+        .selectFrom('section_translations')
+        .select('slug')
+        .where('locale', '=', locale)
+        .execute();
+      const listings = [
+        sitePaths.home(locale),
+        ...sections.map((section) => sitePaths.section(locale, section.slug)),
+      ];
       const listed = await Promise.all(listings.map(get));
       expect(
         listed.some((html) => html.includes(opinionTag)),

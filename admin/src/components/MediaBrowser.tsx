@@ -17,6 +17,7 @@ export function MediaBrowser({
   headingLevel,
   onUse,
   idPrefix,
+  kind,
 }: {
   /** The languages whose texts are edited: both on the library screen, the article's in the picker. */
   locales: readonly Locale[];
@@ -24,6 +25,8 @@ export function MediaBrowser({
   /** With this, the details form saves and then hands the image over ("Use this image"). */
   onUse?: (media: Media) => void;
   idPrefix: string;
+  /** Only images (the picker and the library's images tab); videos have their own screens. */
+  kind?: 'image';
 }) {
   const { t, locale: uiLocale } = useI18n();
   const [q, setQ] = useState('');
@@ -41,7 +44,7 @@ export function MediaBrowser({
 
   useEffect(() => {
     const controller = new AbortController();
-    get<Paged<Media>>(`/media${query({ q: search, page })}`, controller.signal).then(
+    get<Paged<Media>>(`/media${query({ q: search, page, kind })}`, controller.signal).then(
       (result) => {
         setList(result);
         setError(null);
@@ -51,7 +54,7 @@ export function MediaBrowser({
       },
     );
     return () => controller.abort();
-  }, [search, page, reloads]);
+  }, [search, page, reloads, kind]);
 
   function onSearch(event: FormEvent) {
     event.preventDefault();

@@ -1,4 +1,7 @@
-/** Alt text, caption and credit (per language) and the source agency of one image. */
+/**
+ * Alt text, caption and credit (per language) and the source agency of one image; for a video,
+ * its description (its accessible name on the page) in place of the alt text.
+ */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { errorMessage, patch } from '../api.ts';
@@ -13,8 +16,10 @@ export function MediaDetails({
   submitLabel,
   onSaved,
   idPrefix,
+  kind = 'image',
 }: {
   media: Media;
+  kind?: 'image' | 'video';
   locales: readonly Locale[];
   /** Suggestions from the file's IPTC/EXIF data, used where the image has no text yet. */
   prefill?: Partial<MediaText> & { sourceAgency?: string | null };
@@ -52,7 +57,10 @@ export function MediaDetails({
         sourceAgency: sourceAgency.trim() || null,
         translations,
       });
-      setStatus({ kind: 'ok', text: t('imageDetailsSaved') });
+      setStatus({
+        kind: 'ok',
+        text: kind === 'video' ? t('videoDetailsSaved') : t('imageDetailsSaved'),
+      });
       onSaved(result.media);
     } catch (error) {
       setStatus({ kind: 'error', text: t('errorPrefix', { message: errorMessage(error) }) });
@@ -73,8 +81,9 @@ export function MediaDetails({
           <>
             {(['alt', 'caption', 'credit'] as const).map((name) => {
               const id = `${idPrefix}-${locale}-${name}`;
+              const altLabel = kind === 'video' ? t('videoDescription') : t('altText');
               const label =
-                name === 'alt' ? t('altText') : name === 'caption' ? t('caption') : t('credit');
+                name === 'alt' ? altLabel : name === 'caption' ? t('caption') : t('credit');
               return (
                 <div className="field" key={name}>
                   <label htmlFor={id}>{label}</label>
@@ -107,8 +116,10 @@ export function MediaDetails({
                   )}
                   {name === 'alt' && (
                     <p className="help" id={`${id}-help`}>
-                      {t('altHelp')}
-                      {!texts[locale].alt && <strong> {t('missingAltWarning')}</strong>}
+                      {kind === 'video' ? t('videoDescriptionHelp') : t('altHelp')}
+                      {!texts[locale].alt && kind === 'image' && (
+                        <strong> {t('missingAltWarning')}</strong>
+                      )}
                     </p>
                   )}
                 </div>
@@ -137,7 +148,7 @@ export function MediaDetails({
         />
       </div>
       <button type="submit" className="button primary" disabled={busy}>
-        {submitLabel ?? t('saveImageDetails')}
+        {submitLabel ?? (kind === 'video' ? t('saveVideoDetails') : t('saveImageDetails'))}
       </button>
       <div role="status">
         {status && <p className={status.kind === 'error' ? 'error' : 'success'}>{status.text}</p>}

@@ -26,6 +26,7 @@ export function MediaPicker({
         locales={[locale]}
         headingLevel={3}
         idPrefix="picker"
+        kind="image"
         onUse={(media) => {
           onPick(media);
           onClose();

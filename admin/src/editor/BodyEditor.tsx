@@ -1,17 +1,22 @@
 /**
  * The article body: a TipTap editor on the server's schema, with a toolbar (a single tab stop;
  * arrow keys move between buttons; toggles report aria-pressed), keyboard shortcuts, a link
- * field, and fields for the selected image or quote.
+ * field, and fields for the selected image, video or quote. Where the caller allows them, videos
+ * of the library and embedded posts (their dialog lives here).
  */
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import type { Editor } from '@tiptap/react';
 import { NodeSelection } from '@tiptap/pm/state';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { parseEmbedUrl } from '../../../src/content/embeds/networks.ts';
 import type { KeyboardEvent, ReactNode } from 'react';
+import { EmbedDialog } from '../components/EmbedDialog.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import type { BodyDoc, Locale } from '../types.ts';
 import { bodyExtensions, HEADING_LEVELS, SAFE_URL } from './body-extensions.ts';
-import type { BodyImageAttrs } from './body-extensions.ts';
+import type { BodyEmbedAttrs, BodyImageAttrs, BodyVideoAttrs } from './body-extensions.ts';
+import { BODY_NODE_VIEWS, BodyNodeActionsContext } from './BodyNodeViews.tsx';
+import type { BodyNodeActions } from './BodyNodeViews.tsx';
 
 export interface BodyEditorProps {
   initial: BodyDoc;
@@ -20,16 +25,54 @@ export interface BodyEditorProps {
   onChange: (doc: BodyDoc) => void;
   /** Opens the media picker; `insert` puts the chosen image at the cursor. */
   onRequestImage: (insert: (attrs: BodyImageAttrs) => void) => void;
+  /** Opens the video dialog; `insert` puts the chosen video at the cursor. None: no videos. */
+  onRequestVideo?: (insert: (attrs: BodyVideoAttrs) => void) => void;
+  /** Offer "Embed a post". */
+  withEmbeds?: boolean;
 }
 
-export function BodyEditor({ initial, locale, onChange, onRequestImage }: BodyEditorProps) {
+/** The embed form: a new post, or the words of one in the body and where they go back. */
+type EmbedEditing = {
+  initial: BodyEmbedAttrs | null;
+  pastedUrl?: string;
+  save: (attrs: BodyEmbedAttrs) => void;
+};
+
+export function BodyEditor({
+  initial,
+  locale,
+  onChange,
+  onRequestImage,
+  onRequestVideo,
+  withEmbeds = false,
+}: BodyEditorProps) {
   const { t } = useI18n();
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
   const [linkOpen, setLinkOpen] = useState(false);
+  const [embedEditing, setEmbedEditing] = useState<EmbedEditing | null>(null);
+  const nodeActions = useMemo<BodyNodeActions>(
+    () => ({ editEmbed: (attrs, save) => setEmbedEditing({ initial: attrs, save }) }),
+    [],
+  );
+
+  // The editor is configured once; what a paste may do follows the current props through this.
+  const pasteRef = useRef<(text: string) => boolean>(() => false);
+  pasteRef.current = (text) => {
+    if (!withEmbeds || !/^https:\/\/\S+$/.test(text) || !parseEmbedUrl(text).ok) return false;
+    const { $from, empty } = editor.state.selection;
+    if (!empty || $from.parent.type.name !== 'paragraph' || $from.parent.content.size > 0)
+      return false;
+    setEmbedEditing({
+      initial: null,
+      pastedUrl: text,
+      save: (attrs) => editor.chain().focus().insertBodyEmbed(attrs).run(),
+    });
+    return true;
+  };
 
   const editor = useEditor({
-    extensions: bodyExtensions(),
+    extensions: bodyExtensions({ nodeViews: BODY_NODE_VIEWS }),
     content: initial,
     injectCSS: false,
     immediatelyRender: true,
@@ -45,6 +88,11 @@ export function BodyEditor({ initial, locale, onChange, onRequestImage }: BodyEd
         lang: locale,
         spellcheck: 'true',
       },
+      // A post's bare address pasted into an empty paragraph offers the embed form for it.
+      handlePaste: (_view, event) => {
+        const text = event.clipboardData?.getData('text/plain').trim() ?? '';
+        return text !== '' && pasteRef.current(text);
+      },
     },
     onUpdate: ({ editor: changed }) => onChangeRef.current(changed.getJSON() as BodyDoc),
   });
@@ -57,21 +105,45 @@ export function BodyEditor({ initial, locale, onChange, onRequestImage }: BodyEd
   }
 
   return (
-    <div className="body-editor-wrap" onKeyDown={onKeyDown}>
-      <Toolbar
-        editor={editor}
-        onLink={() => setLinkOpen(true)}
-        onImage={() =>
-          onRequestImage((attrs) => editor.chain().focus().insertBodyImage(attrs).run())
-        }
-      />
-      {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
-      <SelectionFields editor={editor} />
-      <EditorContent editor={editor} />
-      <p id="body-shortcuts" className="help">
-        {t('shortcuts')}
-      </p>
-    </div>
+    <BodyNodeActionsContext.Provider value={nodeActions}>
+      <div className="body-editor-wrap" onKeyDown={onKeyDown}>
+        <Toolbar
+          editor={editor}
+          onLink={() => setLinkOpen(true)}
+          onImage={() =>
+            onRequestImage((attrs) => editor.chain().focus().insertBodyImage(attrs).run())
+          }
+          onVideo={
+            onRequestVideo
+              ? () => onRequestVideo((attrs) => editor.chain().focus().insertBodyVideo(attrs).run())
+              : null
+          }
+          onEmbed={
+            withEmbeds
+              ? () =>
+                  setEmbedEditing({
+                    initial: null,
+                    save: (attrs) => editor.chain().focus().insertBodyEmbed(attrs).run(),
+                  })
+              : null
+          }
+        />
+        {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
+        <SelectionFields editor={editor} />
+        <EditorContent editor={editor} />
+        <p id="body-shortcuts" className="help">
+          {t('shortcuts')}
+        </p>
+        {embedEditing && (
+          <EmbedDialog
+            initial={embedEditing.initial}
+            pastedUrl={embedEditing.pastedUrl}
+            onSave={embedEditing.save}
+            onClose={() => setEmbedEditing(null)}
+          />
+        )}
+      </div>
+    </BodyNodeActionsContext.Provider>
   );
 }
 
@@ -92,10 +164,14 @@ function Toolbar({
   editor,
   onLink,
   onImage,
+  onVideo,
+  onEmbed,
 }: {
   editor: Editor;
   onLink: () => void;
   onImage: () => void;
+  onVideo: (() => void) | null;
+  onEmbed: (() => void) | null;
 }) {
   const { t } = useI18n();
   const state = useEditorState<ToolState>({
@@ -180,6 +256,8 @@ function Toolbar({
       run: () => editor.chain().focus().setHorizontalRule().run(),
     },
     { key: 'image', label: t('insertImage'), run: onImage },
+    ...(onVideo ? [{ key: 'video', label: t('insertVideo'), run: onVideo }] : []),
+    ...(onEmbed ? [{ key: 'embed', label: t('embedPost'), run: onEmbed }] : []),
     {
       key: 'undo',
       label: t('undo'),
@@ -323,7 +401,10 @@ function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) 
   );
 }
 
-/** Fields for what is selected: an image's alt text, caption and credit; a quote's attribution. */
+/**
+ * Fields for what is selected: an image's alt text, caption and credit; a video's caption and
+ * credit (for this use of it); a quote's attribution.
+ */
 function SelectionFields({ editor }: { editor: Editor }) {
   const { t } = useI18n();
   const selected = useEditorState({
@@ -335,6 +416,12 @@ function SelectionFields({ editor }: { editor: Editor }) {
           kind: 'image' as const,
           pos: selection.from,
           attrs: selection.node.attrs as BodyImageAttrs,
+        };
+      if (selection instanceof NodeSelection && selection.node.type.name === 'video')
+        return {
+          kind: 'video' as const,
+          pos: selection.from,
+          attrs: selection.node.attrs as BodyVideoAttrs,
         };
       const { $from } = selection;
       for (let depth = $from.depth; depth > 0; depth--) {
@@ -372,6 +459,25 @@ function SelectionFields({ editor }: { editor: Editor }) {
           />
         </div>
       </div>
+    );
+
+  if (selected.kind === 'video')
+    return (
+      <fieldset className="selection-fields">
+        <legend>{t('videoSelected', { id: selected.attrs.mediaId })}</legend>
+        {(['caption', 'credit'] as const).map((name) => (
+          <div className="field" key={name}>
+            <label htmlFor={`video-${name}`}>
+              {name === 'caption' ? t('caption') : t('credit')}
+            </label>
+            <input
+              id={`video-${name}`}
+              value={selected.attrs[name] ?? ''}
+              onChange={(event) => setAttr(selected.pos, name, event.target.value || null)}
+            />
+          </div>
+        ))}
+      </fieldset>
     );
 
   const field = (name: 'alt' | 'caption' | 'credit', label: string, extra?: ReactNode) => (

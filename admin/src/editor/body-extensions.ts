@@ -8,9 +8,14 @@
  * the lists, image, link) are defined or extended here. Lists stay in the `block` group only, as
  * in the schema, so their toggle commands are written here instead of TipTap's `toggleList`
  * (which relies on a `list` group).
+ *
+ * The video and embed atoms are schema only here (this file also runs in Node, for the test);
+ * the editor gives them their React node views through `bodyExtensions({ nodeViews })`.
  */
 import { mergeAttributes, Node, wrappingInputRule } from '@tiptap/core';
-import type { Editor, Extensions } from '@tiptap/core';
+import type { Editor, Extensions, NodeViewRenderer } from '@tiptap/core';
+import { NodeSelection, TextSelection } from '@tiptap/pm/state';
+import type { Transaction } from '@tiptap/pm/state';
 import Image from '@tiptap/extension-image';
 import Link from '@tiptap/extension-link';
 import StarterKit from '@tiptap/starter-kit';
@@ -29,7 +34,32 @@ declare module '@tiptap/core' {
     galleyImage: {
       insertBodyImage: (attrs: BodyImageAttrs) => ReturnType;
     };
+    galleyVideo: {
+      insertBodyVideo: (attrs: BodyVideoAttrs) => ReturnType;
+    };
+    galleyEmbed: {
+      insertBodyEmbed: (attrs: BodyEmbedAttrs) => ReturnType;
+    };
   }
+}
+
+/** A `video` node's attributes (content/body-schema.ts). */
+export interface BodyVideoAttrs {
+  mediaId: number;
+  caption: string | null;
+  credit: string | null;
+  autoplay: boolean;
+}
+
+/** An `embed` node's attributes (content/body-schema.ts): a post kept as words. */
+export interface BodyEmbedAttrs {
+  url: string;
+  network: string;
+  authorName: string | null;
+  authorHandle: string | null;
+  publishedAt: string | null;
+  text: string | null;
+  thumbnail: string | null;
 }
 
 export interface BodyImageAttrs {
@@ -39,6 +69,21 @@ export interface BodyImageAttrs {
   credit: string | null;
   width: number | null;
   height: number | null;
+}
+
+/**
+ * After a block atom is inserted it is selected; typing or inserting again would replace it. So
+ * the cursor goes into the paragraph after it, made if there is none (the atom ended the body).
+ */
+function cursorAfterInsertedAtom({ tr }: { tr: Transaction }): boolean {
+  const { selection } = tr;
+  if (!(selection instanceof NodeSelection)) return true;
+  const after = selection.to;
+  const next = tr.doc.resolve(after).nodeAfter;
+  const paragraph = tr.doc.type.schema.nodes['paragraph'];
+  if (!next?.isTextblock && paragraph) tr.insert(after, paragraph.create());
+  tr.setSelection(TextSelection.create(tr.doc, after + 1));
+  return true;
 }
 
 /** Which list (if any) the selection is in, innermost first. */
@@ -265,8 +310,129 @@ const BodyImage = Image.extend({
     return {
       insertBodyImage:
         (attrs: BodyImageAttrs) =>
-        ({ commands }) =>
-          commands.insertContent({ type: this.name, attrs }),
+        ({ chain }) =>
+          chain().insertContent({ type: this.name, attrs }).command(cursorAfterInsertedAtom).run(),
+    };
+  },
+});
+
+/** An attribute the server requires: no default, so a node without it is invalid in both. */
+const requiredAttribute = (parse: (element: HTMLElement) => unknown) => ({
+  isRequired: true,
+  default: undefined,
+  parseHTML: parse,
+  rendered: false,
+});
+
+const dataAttribute = (name: string) => ({
+  default: null,
+  parseHTML: (element: HTMLElement) => element.getAttribute(`data-${name}`) || null,
+  rendered: false,
+});
+
+/**
+ * A video of the media library, by id. Copied and pasted inside the editor it keeps its
+ * attributes (data-* on the figure); the reader page resolves the id into the player.
+ */
+const BodyVideo = Node.create({
+  name: 'video',
+  group: 'block',
+  atom: true,
+  draggable: true,
+  selectable: true,
+  addAttributes() {
+    return {
+      mediaId: requiredAttribute((element) => {
+        const id = Number(element.getAttribute('data-media-id'));
+        return Number.isInteger(id) && id > 0 ? id : null;
+      }),
+      caption: dataAttribute('caption'),
+      credit: dataAttribute('credit'),
+      autoplay: {
+        default: false,
+        parseHTML: (element: HTMLElement) => element.getAttribute('data-autoplay') === 'true',
+        rendered: false,
+      },
+    };
+  },
+  parseHTML: () => [{ tag: 'figure[data-media-id].body-video' }],
+  renderHTML({ node, HTMLAttributes }) {
+    const attrs = node.attrs as BodyVideoAttrs;
+    const captionText = [attrs.caption, attrs.credit].filter(Boolean).join(' — ');
+    return [
+      'figure',
+      mergeAttributes(HTMLAttributes, {
+        class: 'body-video',
+        'data-media-id': String(attrs.mediaId),
+        'data-caption': attrs.caption ?? '',
+        'data-credit': attrs.credit ?? '',
+        'data-autoplay': String(attrs.autoplay),
+      }),
+      ['figcaption', {}, captionText],
+    ];
+  },
+  addCommands() {
+    return {
+      insertBodyVideo:
+        (attrs: BodyVideoAttrs) =>
+        ({ chain }) =>
+          chain().insertContent({ type: this.name, attrs }).command(cursorAfterInsertedAtom).run(),
+    };
+  },
+});
+
+/** The embed attributes that are words, in the order the card and the form show them. */
+export const EMBED_TEXT_ATTRS = [
+  'authorName',
+  'authorHandle',
+  'publishedAt',
+  'text',
+  'thumbnail',
+] as const;
+
+/** A quoted post of a social network, stored as words (never the network's markup). */
+const BodyEmbed = Node.create({
+  name: 'embed',
+  group: 'block',
+  atom: true,
+  draggable: true,
+  selectable: true,
+  addAttributes() {
+    return {
+      url: requiredAttribute((element) => element.getAttribute('data-url')),
+      network: requiredAttribute((element) => element.getAttribute('data-network')),
+      authorName: dataAttribute('author-name'),
+      authorHandle: dataAttribute('author-handle'),
+      publishedAt: dataAttribute('published-at'),
+      text: dataAttribute('text'),
+      thumbnail: dataAttribute('thumbnail'),
+    };
+  },
+  parseHTML: () => [{ tag: 'figure[data-url][data-network].body-embed' }],
+  renderHTML({ node, HTMLAttributes }) {
+    const attrs = node.attrs as BodyEmbedAttrs;
+    return [
+      'figure',
+      mergeAttributes(HTMLAttributes, {
+        class: 'body-embed',
+        'data-url': attrs.url,
+        'data-network': attrs.network,
+        'data-author-name': attrs.authorName ?? '',
+        'data-author-handle': attrs.authorHandle ?? '',
+        'data-published-at': attrs.publishedAt ?? '',
+        'data-text': attrs.text ?? '',
+        'data-thumbnail': attrs.thumbnail ?? '',
+      }),
+      ['blockquote', {}, attrs.text ?? ''],
+      ['figcaption', {}, [attrs.authorName, attrs.authorHandle].filter(Boolean).join(' ')],
+    ];
+  },
+  addCommands() {
+    return {
+      insertBodyEmbed:
+        (attrs: BodyEmbedAttrs) =>
+        ({ chain }) =>
+          chain().insertContent({ type: this.name, attrs }).command(cursorAfterInsertedAtom).run(),
     };
   },
 });
@@ -289,8 +455,15 @@ const BodyLink = Link.extend({
   HTMLAttributes: { target: null, rel: null, class: null },
 });
 
+/** The React views the editor shows the atoms with (none in Node, where only the schema counts). */
+export interface BodyNodeViews {
+  video?: NodeViewRenderer;
+  embed?: NodeViewRenderer;
+}
+
 /** Every extension of the body editor. */
-export function bodyExtensions(): Extensions {
+export function bodyExtensions({ nodeViews = {} }: { nodeViews?: BodyNodeViews } = {}): Extensions {
+  const { video, embed } = nodeViews;
   return [
     StarterKit.configure({
       heading: { levels: [...HEADING_LEVELS] },
@@ -310,6 +483,8 @@ export function bodyExtensions(): Extensions {
     OrderedList,
     ListItem,
     BodyImage,
+    video ? BodyVideo.extend({ addNodeView: () => video }) : BodyVideo,
+    embed ? BodyEmbed.extend({ addNodeView: () => embed }) : BodyEmbed,
     BodyLink,
   ];
 }

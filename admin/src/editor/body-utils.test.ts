@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyImages, bodyText, isoToLocal, localToIso, slugify } from './body-utils.ts';
+import { bodyImages, bodyText, bodyVideos, isoToLocal, localToIso, slugify } from './body-utils.ts';
 
 const doc = {
   type: 'doc',
@@ -38,5 +38,27 @@ describe('body utilities', () => {
 
   it('make slugs the server accepts', () => {
     expect(slugify('  ¿Qué pasó en el Ayuntamiento?  ')).toBe('que-paso-en-el-ayuntamiento');
+  });
+
+  it('show videos and embeds in the plain text, and list the videos in order', () => {
+    const withMedia = {
+      type: 'doc',
+      content: [
+        { type: 'video', attrs: { mediaId: 4, caption: 'Dawn', credit: null, autoplay: false } },
+        { type: 'paragraph', content: [{ type: 'text', text: 'Between' }] },
+        {
+          type: 'embed',
+          attrs: { url: 'https://x.com/a/status/1', network: 'x', text: 'Words' },
+        },
+        { type: 'video', attrs: { mediaId: 9, caption: null, credit: null, autoplay: true } },
+      ],
+    };
+    expect(bodyText(withMedia)).toBe(
+      '[video 4: Dawn]\nBetween\n[x: Words — https://x.com/a/status/1]\n[video 9]',
+    );
+    expect(bodyVideos(withMedia)).toEqual([
+      { index: 1, mediaId: 4 },
+      { index: 2, mediaId: 9 },
+    ]);
   });
 });

@@ -1,4 +1,7 @@
-/** Reading article bodies (ProseMirror JSON): plain text for diffs, images for publishing checks. */
+/**
+ * Reading article bodies (ProseMirror JSON): plain text for diffs, images and videos for
+ * publishing checks.
+ */
 import type { BodyNodeJson } from '../../../src/content/body-schema.ts';
 
 const BLOCKS = new Set([
@@ -7,10 +10,15 @@ const BLOCKS = new Set([
   'listItem',
   'blockquote',
   'image',
+  'video',
+  'embed',
   'horizontalRule',
 ]);
 
-/** The body as plain text, one block per line; images appear as [image: alt]. */
+/**
+ * The body as plain text, one block per line; images appear as [image: alt], videos as
+ * [video 12: caption], embeds as [X: text — url].
+ */
 export function bodyText(node: unknown): string {
   const lines: string[] = [];
   let line = '';
@@ -22,6 +30,15 @@ export function bodyText(node: unknown): string {
       lines.push(
         `[image: ${String(attrs['alt'] ?? '')}${attrs['caption'] ? ` — ${String(attrs['caption'])}` : ''}]`,
       );
+    } else if (current.type === 'video') {
+      const attrs = current.attrs ?? {};
+      lines.push(
+        `[video ${String(attrs['mediaId'])}${attrs['caption'] ? `: ${String(attrs['caption'])}` : ''}]`,
+      );
+    } else if (current.type === 'embed') {
+      const attrs = current.attrs ?? {};
+      const text = attrs['text'] ? `${String(attrs['text'])} — ` : '';
+      lines.push(`[${String(attrs['network'])}: ${text}${String(attrs['url'])}]`);
     } else if (current.type === 'horizontalRule') lines.push('* * *');
     for (const child of current.content ?? []) walk(child);
     if (BLOCKS.has(current.type) && line) {
@@ -94,4 +111,21 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 120)
     .replace(/-+$/g, '');
+}
+
+export interface BodyVideo {
+  /** Its place among the body's videos, from 1. */
+  index: number;
+  mediaId: number;
+}
+
+export function bodyVideos(node: unknown): BodyVideo[] {
+  const videos: BodyVideo[] = [];
+  const walk = (current: BodyNodeJson) => {
+    if (current.type === 'video' && typeof current.attrs?.['mediaId'] === 'number')
+      videos.push({ index: videos.length + 1, mediaId: current.attrs['mediaId'] });
+    for (const child of current.content ?? []) walk(child);
+  };
+  if (node && typeof node === 'object') walk(node as BodyNodeJson);
+  return videos;
 }

@@ -1,6 +1,6 @@
 /**
- * The article editor: every field, the body, autosave, the lead image, publishing checks and
- * workflow buttons, preview, translations and revisions.
+ * The article editor: every field, the body, autosave, the lead image and lead video,
+ * publishing checks and workflow buttons, preview, translations and revisions.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { API_BASE, ApiError, del, errorMessage, get, post } from '../api.ts';
@@ -10,11 +10,14 @@ import { AlertRegion, ArticleTypeOptions, Field, SectionOptions } from '../compo
 import { Link } from '../components/Link.tsx';
 import { MediaDetails } from '../components/MediaDetails.tsx';
 import { MediaPicker } from '../components/MediaPicker.tsx';
+import { VideoPicker } from '../components/VideoPicker.tsx';
+import type { VideoUse } from '../components/VideoPicker.tsx';
 import { ScreenHeading } from '../components/ScreenHeading.tsx';
 import { clearLocalDraft, readLocalDraft, useAutosave } from '../editor/autosave.ts';
 import type { LocalDraft, SaveState } from '../editor/autosave.ts';
-import type { BodyImageAttrs } from '../editor/body-extensions.ts';
+import type { BodyImageAttrs, BodyVideoAttrs } from '../editor/body-extensions.ts';
 import { bodyImages, isoToLocal, localToIso } from '../editor/body-utils.ts';
+import { videoChecks } from '../editor/video-checks.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { Translate } from '../i18n/index.tsx';
 import { mediaText, thumbnailUrl } from '../media.ts';
@@ -23,7 +26,16 @@ import type { ReferenceData } from '../reference-data.ts';
 import { navigate } from '../router.ts';
 import { useSession } from '../session.tsx';
 import { fieldsOf } from '../types.ts';
-import type { Article, ArticleFields, ArticleType, Locale, Media, User } from '../types.ts';
+import type {
+  Article,
+  ArticleFields,
+  ArticleType,
+  Locale,
+  Media,
+  User,
+  VideoMedia,
+} from '../types.ts';
+import { LeadVideo } from './LeadVideo.tsx';
 import { PreviewPanel } from './PreviewPanel.tsx';
 import { NotesPanel } from './NotesPanel.tsx';
 import { RevisionsPanel } from './RevisionsPanel.tsx';
@@ -171,6 +183,10 @@ function EditorScreen({ loaded, onReload }: { loaded: Loaded; onReload: () => vo
   const [leadMedia, setLeadMedia] = useState<Media | null>(loaded.leadMedia);
   const [localDraft, setLocalDraft] = useState(loaded.localDraft);
   const [picker, setPicker] = useState<{ onPick: (media: Media) => void } | null>(null);
+  const [videoPicker, setVideoPicker] = useState<{
+    withUseFields: boolean;
+    onPick: (video: VideoMedia, use: VideoUse) => void;
+  } | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [checks, setChecks] = useState<{ list: Check[]; confirm: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -211,7 +227,11 @@ function EditorScreen({ loaded, onReload }: { loaded: Loaded; onReload: () => vo
   async function runAction(action: Action, confirmed = false) {
     setMessage(null);
     if (action === 'publish' || action === 'schedule') {
-      const list = publishingChecks(fields, leadMedia, locale, t);
+      // The videos' state is asked of the server; the buttons wait meanwhile (no double click).
+      setBusy(true);
+      const fromVideos = await videoChecks(fields, locale, t);
+      setBusy(false);
+      const list = [...publishingChecks(fields, leadMedia, locale, t), ...fromVideos];
       const errors = list.filter((check) => check.level === 'error');
       if (errors.length > 0) {
         setChecks({ list, confirm: false });
@@ -275,6 +295,12 @@ function EditorScreen({ loaded, onReload }: { loaded: Loaded; onReload: () => vo
   const requestImage = (insert: (attrs: BodyImageAttrs) => void) =>
     setPicker({
       onPick: (media) => insert(bodyImageOf(media, locale)),
+    });
+
+  const requestVideo = (insert: (attrs: BodyVideoAttrs) => void) =>
+    setVideoPicker({
+      withUseFields: true,
+      onPick: (video, use) => insert({ mediaId: video.id, ...use }),
     });
 
   const actions = allowedActions(user, article);
@@ -359,6 +385,8 @@ function EditorScreen({ loaded, onReload }: { loaded: Loaded; onReload: () => vo
             locale={locale}
             onChange={(body) => update({ body })}
             onRequestImage={requestImage}
+            onRequestVideo={requestVideo}
+            withEmbeds
           />
           <PreviewPanel articleId={article.id} beforeOpen={() => autosave.flush()} />
           <TrustFields fields={fields} locale={locale} update={update} fieldError={fieldError} />
@@ -481,6 +509,21 @@ function EditorScreen({ loaded, onReload }: { loaded: Loaded; onReload: () => vo
             error={fieldError('leadMediaId')}
           />
 
+          <LeadVideo
+            locale={locale}
+            videoId={fields.leadVideoId}
+            autoplay={fields.leadVideoAutoplay}
+            onChoose={() =>
+              setVideoPicker({
+                withUseFields: false,
+                onPick: (video) => update({ leadVideoId: video.id }),
+              })
+            }
+            onRemove={() => update({ leadVideoId: null, leadVideoAutoplay: false })}
+            onAutoplay={(autoplay) => update({ leadVideoAutoplay: autoplay })}
+            error={fieldError('leadVideoId') ?? fieldError('leadVideoAutoplay')}
+          />
+
           <MetadataFields
             fields={fields}
             locale={locale}
@@ -572,6 +615,14 @@ function EditorScreen({ loaded, onReload }: { loaded: Loaded; onReload: () => vo
 
       {picker && (
         <MediaPicker locale={locale} onPick={picker.onPick} onClose={() => setPicker(null)} />
+      )}
+      {videoPicker && (
+        <VideoPicker
+          locale={locale}
+          withUseFields={videoPicker.withUseFields}
+          onPick={videoPicker.onPick}
+          onClose={() => setVideoPicker(null)}
+        />
       )}
       {deleting && (
         <ConfirmDialog

@@ -25,6 +25,13 @@ import type { AdminEnv, AdminRoute } from './admin-route.js';
 import { articleRoutes } from './article-routes.js';
 import { MAX_UPLOAD_BYTES, UPLOAD_PATH, mediaRoutes } from './media-routes.js';
 import { taxonomyRoutes } from './taxonomy-routes.js';
+import {
+  CAPTIONS_PATH,
+  MAX_CAPTIONS_REQUEST_BYTES,
+  POSTER_PATH,
+  VIDEO_UPLOAD_PATH,
+  videoRoutes,
+} from './video-routes.js';
 import { userRoutes } from './user-routes.js';
 import { ninjsRoutes } from './ninjs-routes.js';
 import { contentKeyRoutes } from './content-key-routes.js';
@@ -33,6 +40,9 @@ import { policyRoutes } from './policy-routes.js';
 import { articleNoteRoutes } from './article-note-routes.js';
 import { errorReportRoutes } from './error-report-routes.js';
 import { tokenRoutes } from './token-routes.js';
+import { embedRoutes } from './embed-routes.js';
+import { searchRoutes } from './search-routes.js';
+import type { OEmbedSettings } from '../../content/embeds/oembed.js';
 import { openApiDocument } from '../openapi.js';
 import { SESSION_COOKIE, sessionRoutes } from './session-routes.js';
 
@@ -76,6 +86,7 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   ...tokenRoutes,
   ...articleRoutes,
   ...mediaRoutes,
+  ...videoRoutes,
   ...taxonomyRoutes,
   ...userRoutes,
   ...ninjsRoutes,
@@ -84,6 +95,8 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   ...policyRoutes,
   ...articleNoteRoutes,
   ...errorReportRoutes,
+  ...embedRoutes,
+  ...searchRoutes,
   openApiRoute,
 ];
 
@@ -94,6 +107,8 @@ export interface AdminApiOptions {
   logger: Logger;
   mediaStore: LocalMediaStore;
   previewArticle: (id: number) => Promise<RenderedPage | null>;
+  /** Where the embed preview asks for oEmbed (embed-routes.ts); left out, the networks. */
+  oembed?: OEmbedSettings;
 }
 
 const actorOf = (session: StaffSession | null): Actor =>
@@ -130,9 +145,22 @@ export function createAdminApi(options: AdminApiOptions): Hono<AdminEnv> {
     onError: (c) =>
       c.json(errorBody(`the document is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`), 413),
   });
+  const captionsLimit = bodyLimit({
+    maxSize: MAX_CAPTIONS_REQUEST_BYTES,
+    onError: (c) =>
+      c.json(
+        errorBody(`the captions file is larger than ${MAX_CAPTIONS_REQUEST_BYTES} bytes`, 'file'),
+        413,
+      ),
+  });
   api.use('*', (c, next) => {
+    // A video streams to disk under its own limit, counted as it arrives (video-routes.ts):
+    // this middleware would hold a body without Content-Length in memory to count it.
+    if (c.req.method === 'POST' && c.req.path.endsWith(VIDEO_UPLOAD_PATH)) return next();
+    if (c.req.method === 'PUT' && CAPTIONS_PATH.test(c.req.path)) return captionsLimit(c, next);
     if (c.req.method !== 'POST') return jsonLimit(c, next);
-    if (c.req.path.endsWith(UPLOAD_PATH)) return uploadLimit(c, next);
+    if (c.req.path.endsWith(UPLOAD_PATH) || POSTER_PATH.test(c.req.path))
+      return uploadLimit(c, next);
     if (c.req.path.endsWith(NINJS_IMPORT_PATH)) return documentLimit(c, next);
     return jsonLimit(c, next);
   });
@@ -190,7 +218,7 @@ export function createAdminApi(options: AdminApiOptions): Hono<AdminEnv> {
           ? c.json(errorBody(`a ${session.user.role} may not ${route.method} ${route.path}`), 403)
           : c.json(errorBody('log in first'), 401);
       }
-      return route.handle(c, {
+      const context = {
         core,
         db,
         actor,
@@ -198,7 +226,9 @@ export function createAdminApi(options: AdminApiOptions): Hono<AdminEnv> {
         publicUrl: options.publicUrl,
         mediaStore: options.mediaStore,
         previewArticle: options.previewArticle,
-      });
+        oembed: options.oembed,
+      };
+      return route.handle(c, context);
     });
   }
 

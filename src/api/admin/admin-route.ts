@@ -14,6 +14,7 @@ import type { Policy } from '../../core/policy.js';
 import type { Database } from '../../db/schema.js';
 import type { RenderedPage } from '../../http/page-cache.js';
 import type { LocalMediaStore } from '../../media/media-store.js';
+import type { OEmbedSettings } from '../../content/embeds/oembed.js';
 
 export type AdminEnv = {
   Variables: {
@@ -34,6 +35,8 @@ export interface AdminRouteContext {
   mediaStore: LocalMediaStore;
   /** The reader site's article page for any article, published or not (server/ wires it). */
   previewArticle: (id: number) => Promise<RenderedPage | null>;
+  /** Where the embed preview asks for oEmbed data; left out, each network's own endpoint. */
+  oembed?: OEmbedSettings | undefined;
 }
 
 export interface AdminRoute {

@@ -26,10 +26,18 @@ import type { Database } from '../../db/schema.js';
 import { articleEdits } from '../../core/operations/article-support.js';
 import { anyStaff, jsonObject, pageParam, parsedQuery, positiveIntParam } from './admin-route.js';
 import type { AdminRoute } from './admin-route.js';
+import { contentSecurityPolicy } from '../../http/page-cache.js';
+import type { RenderedPage } from '../../http/page-cache.js';
 
 const PAGE_SIZE = 50;
-const PREVIEW_CSP =
-  "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'self'";
+/**
+ * The reader page's own policy (with what it needs: the player's script, same-origin video),
+ * except that the newsroom app may frame its own preview and nothing in it submits.
+ */
+const previewPolicy = (page: RenderedPage) =>
+  contentSecurityPolicy(page.allowances)
+    .replace("frame-ancestors 'none'", "frame-ancestors 'self'")
+    .replace("form-action 'self'", "form-action 'none'");
 
 const listQuery = z.object({
   status: z
@@ -215,7 +223,7 @@ export const articleRoutes: AdminRoute[] = [
       return c.body(new Uint8Array(page.body), 200, {
         'content-type': page.contentType,
         // The reader pages' policy, except that the newsroom app may frame its own preview.
-        'content-security-policy': PREVIEW_CSP,
+        'content-security-policy': previewPolicy(page),
         'x-robots-tag': 'noindex, nofollow',
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'same-origin',

@@ -5,7 +5,12 @@ import { GalleyError, NotFoundError, ValidationError } from '../../core/errors.j
 import { findMediaForStaff, listMediaForStaff } from '../../core/newsroom/media-for-staff.js';
 import { runOperation } from '../../core/operation.js';
 import { createImage, updateImage } from '../../core/operations/index.js';
-import { ImageRejectedError, UPLOAD_LIMITS, intakeImage } from '../../media/image-intake.js';
+import {
+  ImageRejectedError,
+  UPLOAD_LIMITS,
+  intakeImage,
+  storedImageFiles,
+} from '../../media/image-intake.js';
 import { anyStaff, jsonObject, pageParam, parsedQuery, positiveIntParam } from './admin-route.js';
 import type { AdminRoute } from './admin-route.js';
 
@@ -16,6 +21,7 @@ const PAGE_SIZE = 48;
 
 const listQuery = z.object({
   q: z.string().trim().max(200).optional(),
+  kind: z.enum(['image', 'video'], { error: 'must be "image" or "video"' }).optional(),
   page: pageParam,
 });
 
@@ -84,18 +90,13 @@ export const mediaRoutes: AdminRoute[] = [
           throw new GalleyError(error.message, error.status, 'file');
         throw error;
       }
-      const { original, variants, crops, prefill } = intake;
+      const { prefill } = intake;
       // Words found in the file are in one language: they go to the edition the uploader works
       // in. The credit names a person or agency, the same in both.
       const words = { alt: prefill.alt, caption: prefill.caption, credit: prefill.credit };
       const otherWords = { alt: '', caption: '', credit: prefill.credit };
       const { id } = await runOperation(core, createImage, actor, {
-        path: original.key,
-        width: original.width,
-        height: original.height,
-        mime: original.mime,
-        variants: variants.map(({ key, ...size }) => ({ path: key, ...size })),
-        crops: crops.map(({ key, ...crop }) => ({ path: key, ...crop })),
+        ...storedImageFiles(intake),
         sourceAgency: prefill.sourceAgency,
         translations:
           locale === 'en' ? { en: words, es: otherWords } : { en: otherWords, es: words },

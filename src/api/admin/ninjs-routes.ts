@@ -27,7 +27,12 @@ import type { FetchImageOptions } from '../../content/ninjs/fetch-image.js';
 import { articleToNinjs } from '../../content/ninjs/ninjs-export.js';
 import type { NinjsArticleData } from '../../content/ninjs/ninjs-export.js';
 import type { Database, Locale } from '../../db/schema.js';
-import { ImageRejectedError, UPLOAD_LIMITS, intakeImage } from '../../media/image-intake.js';
+import {
+  ImageRejectedError,
+  UPLOAD_LIMITS,
+  intakeImage,
+  storedImageFiles,
+} from '../../media/image-intake.js';
 import type { LocalMediaStore } from '../../media/media-store.js';
 import { anyStaff, jsonObject, parsedQuery, positiveIntParam } from './admin-route.js';
 import type { AdminRoute } from './admin-route.js';
@@ -63,14 +68,7 @@ async function fetchAndStore(
       keyPrefix: `imports/${now.getUTCFullYear()}/${month}/${randomUUID()}`,
     });
     return {
-      stored: {
-        path: intake.original.key,
-        width: intake.original.width,
-        height: intake.original.height,
-        mime: intake.original.mime as 'image/jpeg',
-        variants: intake.variants.map(({ key, ...size }) => ({ path: key, ...size })),
-        crops: intake.crops.map(({ key, ...crop }) => ({ path: key, ...crop })),
-      },
+      stored: { ...storedImageFiles(intake), mime: intake.original.mime as 'image/jpeg' },
       missingReason: null,
     };
   } catch (error) {

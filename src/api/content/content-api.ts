@@ -26,6 +26,7 @@ import {
   listContentArticles,
 } from '../../core/reader/content-articles.js';
 import { listPublicNotes } from '../../core/reader/article-notes.js';
+import { apiSearch, searchQuery } from '../search-api.js';
 import { sitePaths } from '../../core/site-paths.js';
 import { ARTICLE_TYPES, LOCALES } from '../../db/schema.js';
 import type { Database, Locale } from '../../db/schema.js';
@@ -34,6 +35,9 @@ import { openApiDocument } from '../openapi.js';
 import type { DocumentedRoute } from '../openapi.js';
 import { ARTICLE_FIELDS, presentArticle } from './content-presenters.js';
 import type { ArticleField } from './content-presenters.js';
+import { loadArticleVideos } from './content-videos.js';
+import type { ArticleVideos } from './content-videos.js';
+import type { ContentArticle } from '../../core/reader/content-articles.js';
 
 const CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=60';
 
@@ -79,6 +83,8 @@ const articlesQuery = z.object({
 });
 
 const articleQuery = z.object({ fields: fieldsParam, key: z.string().optional() });
+
+const contentSearchQuery = searchQuery.extend({ key: z.string().optional() });
 
 const correctionsQuery = z.object({
   locale: localeParam,
@@ -134,6 +140,11 @@ export interface ContentApiOptions {
 export function contentRoutes(options: ContentApiOptions): ContentRoute[] {
   const { db, publicUrl } = options;
   const absolute = (path: string) => new URL(path, publicUrl).href;
+  // Two small queries, and only when the response shows a video or a body that may hold one.
+  const videosFor = (articles: ContentArticle[], fields: ReadonlySet<ArticleField>) =>
+    fields.has('video') || fields.has('bodyHtml')
+      ? loadArticleVideos(db, articles)
+      : Promise.resolve(new Map<number, ArticleVideos>());
   const perLocale = <T>(make: (locale: Locale) => T) =>
     Object.fromEntries(LOCALES.map((locale) => [locale, make(locale)])) as Record<Locale, T>;
   return [
@@ -163,8 +174,11 @@ export function contentRoutes(options: ContentApiOptions): ContentRoute[] {
           },
           { withBody: fields.has('bodyHtml') },
         );
+        const videos = await videosFor(items, fields);
         return {
-          items: items.map((article) => presentArticle(publicUrl, article, fields)),
+          items: items.map((article) =>
+            presentArticle(publicUrl, article, fields, videos.get(article.id)),
+          ),
           nextCursor,
         };
       },
@@ -185,7 +199,9 @@ export function contentRoutes(options: ContentApiOptions): ContentRoute[] {
           { id: Number(raw) },
           { withBody: fields.has('bodyHtml') },
         );
-        return article ? { article: presentArticle(publicUrl, article, fields) } : null;
+        if (!article) return null;
+        const videos = await videosFor([article], fields);
+        return { article: presentArticle(publicUrl, article, fields, videos.get(article.id)) };
       },
     },
     {
@@ -205,7 +221,9 @@ export function contentRoutes(options: ContentApiOptions): ContentRoute[] {
           { locale: locale.data, slug: slug.data },
           { withBody: fields.has('bodyHtml') },
         );
-        return article ? { article: presentArticle(publicUrl, article, fields) } : null;
+        if (!article) return null;
+        const videos = await videosFor([article], fields);
+        return { article: presentArticle(publicUrl, article, fields, videos.get(article.id)) };
       },
     },
     {
@@ -241,6 +259,26 @@ export function contentRoutes(options: ContentApiOptions): ContentRoute[] {
           pageCount: page.pageCount,
           total: page.total,
         };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/search',
+      summary:
+        'Full-text search of published articles in one language (stemmed, accents folded): ten per page, best first, with marked snippets, and how many match in the other language',
+      query: contentSearchQuery,
+      isPublic: false,
+      async handle(c) {
+        const { unknown, found } = await apiSearch(
+          db,
+          parseQuery(c, contentSearchQuery),
+          'readers',
+          absolute,
+        );
+        if (unknown) throw new BadRequest(unknown, `no ${unknown} with that slug`);
+        const { items, ...rest } = found;
+        // Readers' apps get published articles only: no status to show.
+        return { ...rest, items: items.map(({ status: _status, ...item }) => item) };
       },
     },
     {

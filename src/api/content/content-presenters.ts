@@ -3,8 +3,11 @@
  * same words readers see. Nothing here comes from a row directly (no staff emails, no drafts).
  */
 import type { ContentArticle } from '../../core/reader/content-articles.js';
+import { withoutEmbedControls } from '../../content/embeds/embed-card.js';
 import { largestRendition } from '../../core/reader/renditions.js';
-import type { ImageView } from '../../core/reader/reader-types.js';
+import type { ImageView, VideoView } from '../../core/reader/reader-types.js';
+import { bodyWithNativeVideos, presentVideo } from './content-videos.js';
+import type { ArticleVideos } from './content-videos.js';
 import { sitePaths } from '../../core/site-paths.js';
 import { readingMinutes } from '../../content/body-text.js';
 import type { Locale } from '../../db/schema.js';
@@ -26,6 +29,7 @@ export const ARTICLE_FIELDS = [
   'wordCount',
   'readingMinutes',
   'image',
+  'video',
   'translations',
   'dateline',
   'sources',
@@ -65,8 +69,16 @@ export function presentArticle(
   publicUrl: string,
   article: ContentArticle,
   fields: ReadonlySet<ArticleField>,
+  /** The article's ready videos (content-videos.ts); without them its video figures are left out. */
+  articleVideos?: ArticleVideos,
 ): Record<string, unknown> {
   const absolute = (path: string) => new URL(path, publicUrl).href;
+  const videos = articleVideos?.videos ?? new Map<number, VideoView>();
+  const leadVideo =
+    articleVideos?.leadVideoId === null || articleVideos === undefined
+      ? undefined
+      : videos.get(articleVideos.leadVideoId);
+  const fileUrl = (key: string) => mediaUrl(publicUrl, key);
   const locale: Locale = article.locale;
   const all: Record<ArticleField, () => unknown> = {
     id: () => article.id,
@@ -94,6 +106,8 @@ export function presentArticle(
     wordCount: () => article.wordCount,
     readingMinutes: () => readingMinutes(article.wordCount, locale),
     image: () => (article.image ? presentImage(publicUrl, article.image) : null),
+    // The lead video, when it is ready; the page shows it in place of the lead image.
+    video: () => (leadVideo ? presentVideo(leadVideo, fileUrl) : null),
     translations: () =>
       article.translations.map((t) => ({
         id: t.id,
@@ -104,7 +118,13 @@ export function presentArticle(
     sources: () => article.sources,
     backstory: () => article.backstory,
     bodyHtml: () =>
-      article.bodyHtml === undefined ? undefined : absoluteBody(publicUrl, article.bodyHtml),
+      article.bodyHtml === undefined
+        ? undefined
+        : absoluteBody(
+            publicUrl,
+            // The card's load buttons work only on Galley's own pages, with their script.
+            bodyWithNativeVideos(withoutEmbedControls(article.bodyHtml), videos, fileUrl),
+          ),
   };
   const shown: Record<string, unknown> = {};
   for (const field of ARTICLE_FIELDS) {

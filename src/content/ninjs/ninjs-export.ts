@@ -17,6 +17,8 @@
  *   text are descriptions with roles `caption` and `alt`.
  */
 import type { BodyDoc, BodyNodeJson } from '../body-schema.js';
+import { withoutEmbedControls } from '../embeds/embed-card.js';
+import { VIDEO_PLACEHOLDER } from '../video-node.js';
 import { bodyToText, countWords } from '../body-text.js';
 import { renderBodyHtml } from '../render-body-html.js';
 import type { ArticleStatus, ArticleType, Locale } from '../../db/schema.js';
@@ -134,7 +136,13 @@ export function articleToNinjs(
   const absolute = (url: string) =>
     url.startsWith('/') && !url.startsWith('//') ? `${base}${url}` : url;
   const body = absoluteBody(article.body, absolute);
-  const html = renderBodyHtml(body, article.locale);
+  // Wire copy carries the words: an embed's card without its load buttons (they need Galley's
+  // page script), a video's figure with its caption but without the player's placeholder (the
+  // export does not carry video files yet).
+  const html = withoutEmbedControls(renderBodyHtml(body, article.locale)).replace(
+    VIDEO_PLACEHOLDER,
+    '',
+  );
   const plain = bodyToText(body);
   const words = countWords(plain);
   const authorNames = article.authors.map((author) => author.name);

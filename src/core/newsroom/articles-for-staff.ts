@@ -24,6 +24,9 @@ export interface StaffArticle {
   updatedAt: string;
   version: number;
   leadMediaId: number | null;
+  /** A video shown in place of the lead image on the article page. */
+  leadVideoId: number | null;
+  leadVideoAutoplay: boolean;
   authorIds: number[];
   tagIds: number[];
   createdByUserId: number | null;
@@ -81,6 +84,8 @@ export async function findArticleForStaff(
     updatedAt: row.updated_at,
     version: row.version,
     leadMediaId: row.lead_media_id,
+    leadVideoId: row.lead_video_id,
+    leadVideoAutoplay: row.lead_video_autoplay === 1,
     authorIds: authors.map((author) => author.author_id),
     tagIds: tags.map((tag) => tag.tag_id),
     createdByUserId: row.created_by_user_id,
@@ -103,6 +108,8 @@ export interface StaffArticleDetail extends StaffArticle {
   /** The other language versions of the story. */
   translations: { id: number; locale: Locale; status: ArticleStatus; headline: string }[];
   leadMedia: StaffMedia | null;
+  /** The lead video with its processing state, so the editor can tell whether it can publish. */
+  leadVideo: StaffMedia | null;
 }
 
 export async function findArticleDetailForStaff(
@@ -111,7 +118,7 @@ export async function findArticleDetailForStaff(
 ): Promise<StaffArticleDetail | null> {
   const article = await findArticleForStaff(db, id);
   if (!article) return null;
-  const [section, translations, leadMedia] = await Promise.all([
+  const [section, translations, leadMedia, leadVideo] = await Promise.all([
     db
       .selectFrom('section_translations')
       .select('slug')
@@ -127,12 +134,14 @@ export async function findArticleDetailForStaff(
       .orderBy('locale')
       .execute(),
     article.leadMediaId === null ? null : findMediaForStaff(db, article.leadMediaId),
+    article.leadVideoId === null ? null : findMediaForStaff(db, article.leadVideoId),
   ]);
   return {
     ...article,
     path: sitePaths.article(article.locale, section.slug, article.slug),
     translations,
     leadMedia,
+    leadVideo,
   };
 }
 

@@ -9,7 +9,8 @@ import { bodyToText, countWords, imagesWithoutAlt } from '../../content/body-tex
 import type { BodyNodeJson } from '../../content/body-schema.js';
 import { BODY_HTML_VERSION, renderBodyHtml } from '../../content/render-body-html.js';
 import { validateBody } from '../../content/validate-body.js';
-import type { ArticleStatus, ArticleType, Database, Locale } from '../../db/schema.js';
+import { videosInBody } from '../../content/video-node.js';
+import type { ArticleStatus, ArticleType, Database, Locale, MediaKind } from '../../db/schema.js';
 import { cacheKey } from '../change-set.js';
 import { sitePaths } from '../site-paths.js';
 import { findArticleForStaff } from '../newsroom/articles-for-staff.js';
@@ -62,6 +63,10 @@ const editableFields = {
   authorIds: z.array(idSchema).min(1, 'needs at least one author').max(10),
   tagIds: z.array(idSchema).max(20),
   leadMediaId: idSchema.nullable(),
+  /** A video (media kind video) shown in place of the lead image on the article page. */
+  leadVideoId: idSchema.nullable(),
+  /** Play the lead video at once: muted, and never for readers who prefer reduced motion. */
+  leadVideoAutoplay: z.boolean(),
   /** Shown by search engines and link previews instead of the headline; '' = the headline. */
   seoTitle: z.string().trim().max(120, 'must be at most 120 characters'),
   /** Instead of the dek; '' = the dek. */
@@ -92,6 +97,8 @@ export const articleFields = z.object({
   type: editableFields.type.default('news'),
   tagIds: editableFields.tagIds.default([]),
   leadMediaId: editableFields.leadMediaId.default(null),
+  leadVideoId: editableFields.leadVideoId.default(null),
+  leadVideoAutoplay: editableFields.leadVideoAutoplay.default(false),
   seoTitle: editableFields.seoTitle.default(''),
   seoDescription: editableFields.seoDescription.default(''),
   embargoUntil: editableFields.embargoUntil.default(null),
@@ -142,7 +149,13 @@ export async function assertSlugFree(
 /** Every id the article points at must exist; the message names the first that does not. */
 export async function assertReferencesExist(
   trx: Transaction<Database>,
-  refs: { sectionId: number; authorIds: number[]; tagIds: number[]; leadMediaId: number | null },
+  refs: {
+    sectionId: number;
+    authorIds: number[];
+    tagIds: number[];
+    leadMediaId: number | null;
+    leadVideoId: number | null;
+  },
 ): Promise<void> {
   const section = await trx
     .selectFrom('sections')
@@ -166,14 +179,29 @@ export async function assertReferencesExist(
     if (missingTag !== undefined)
       throw new ValidationError('tagIds', `no tag with id ${missingTag}`);
   }
-  if (refs.leadMediaId !== null) {
-    const media = await trx
-      .selectFrom('media')
-      .select('id')
-      .where('id', '=', refs.leadMediaId)
-      .executeTakeFirst();
-    if (!media) throw new ValidationError('leadMediaId', `no media with id ${refs.leadMediaId}`);
-  }
+  await assertMediaOfKind(trx, 'leadMediaId', refs.leadMediaId, 'image');
+  await assertMediaOfKind(trx, 'leadVideoId', refs.leadVideoId, 'video');
+}
+
+/** Cards, feeds and share tags show the lead image, so it must be an image; a lead video a video. */
+async function assertMediaOfKind(
+  trx: Transaction<Database>,
+  field: 'leadMediaId' | 'leadVideoId',
+  id: number | null,
+  kind: MediaKind,
+): Promise<void> {
+  if (id === null) return;
+  const media = await trx
+    .selectFrom('media')
+    .select('kind')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!media) throw new ValidationError(field, `no media with id ${id}`);
+  if (media.kind !== kind)
+    throw new ValidationError(
+      field,
+      `media ${id} is ${media.kind === 'video' ? 'a video' : 'an image'}, not ${kind === 'video' ? 'a video' : 'an image'}`,
+    );
 }
 
 export async function translationGroupFor(
@@ -307,12 +335,48 @@ export async function findArticleToChange(trx: Transaction<Database>, id: number
 /**
  * What must hold before readers see an article, checked when it is published and when it is
  * scheduled (so a scheduled story does not fail when nobody is watching): every image it shows
- * is described for readers who cannot see it.
+ * is described for readers who cannot see it, and every video it shows is processed (the page
+ * renders nothing for a video that is not ready, which would leave a hole in the story).
  */
 export async function assertReadyToPublish(
   trx: Transaction<Database>,
-  article: { locale: Locale; lead_media_id: number | null; body: string },
+  article: {
+    locale: Locale;
+    lead_media_id: number | null;
+    lead_video_id: number | null;
+    body: string;
+  },
 ): Promise<void> {
+  const bodyDoc = JSON.parse(article.body) as BodyNodeJson;
+  const videos = [
+    ...(article.lead_video_id === null
+      ? []
+      : [{ path: 'leadVideoId', mediaId: article.lead_video_id }]),
+    ...videosInBody(bodyDoc),
+  ];
+  if (videos.length > 0) {
+    const rows = await trx
+      .selectFrom('media')
+      .select(['id', 'processing_status'])
+      .where('kind', '=', 'video')
+      .where(
+        'id',
+        'in',
+        videos.map((video) => video.mediaId),
+      )
+      .execute();
+    const status = new Map(rows.map((row) => [row.id, row.processing_status]));
+    for (const video of videos) {
+      const state = status.get(video.mediaId);
+      if (state !== 'ready')
+        throw new ValidationError(
+          video.path,
+          state === undefined
+            ? `there is no video with id ${video.mediaId} in the library`
+            : `video ${video.mediaId} is ${state === 'failed' ? 'a failed upload' : 'still processing'}; publish when it is ready`,
+        );
+    }
+  }
   if (article.lead_media_id !== null) {
     const text = await trx
       .selectFrom('media_translations')
@@ -326,7 +390,7 @@ export async function assertReadyToPublish(
         `the lead image has no alt text in ${article.locale === 'en' ? 'English' : 'Spanish'}; describe it before publishing`,
       );
   }
-  const [firstWithoutAlt] = imagesWithoutAlt(JSON.parse(article.body) as BodyNodeJson);
+  const [firstWithoutAlt] = imagesWithoutAlt(bodyDoc);
   if (firstWithoutAlt !== undefined)
     throw new ValidationError(
       firstWithoutAlt,
@@ -398,6 +462,9 @@ export interface RevisionSnapshot {
   authorIds: number[];
   tagIds: number[];
   leadMediaId: number | null;
+  /** Absent in revisions saved before lead videos existed. */
+  leadVideoId?: number | null;
+  leadVideoAutoplay?: boolean;
   /** Absent in revisions saved before SEO fields existed. */
   seoTitle?: string;
   seoDescription?: string;
@@ -447,6 +514,8 @@ export async function recordRevision(
     authorIds: article.authorIds,
     tagIds: article.tagIds,
     leadMediaId: article.leadMediaId,
+    leadVideoId: article.leadVideoId,
+    leadVideoAutoplay: article.leadVideoAutoplay,
     seoTitle: article.seoTitle,
     seoDescription: article.seoDescription,
     dateline: article.dateline,

@@ -34,6 +34,8 @@ export const createArticle = defineOperation({
         type: data.type,
         ...body,
         lead_media_id: data.leadMediaId,
+        lead_video_id: data.leadVideoId,
+        lead_video_autoplay: data.leadVideoAutoplay ? 1 : 0,
         seo_title: data.seoTitle,
         seo_description: data.seoDescription,
         dateline: data.dateline,

@@ -39,9 +39,10 @@ export const createAuthor = defineOperation({
         .selectFrom('media')
         .select('id')
         .where('id', '=', data.photoMediaId)
+        .where('kind', '=', 'image')
         .executeTakeFirst();
       if (!photo)
-        throw new ValidationError('photoMediaId', `no media with id ${data.photoMediaId}`);
+        throw new ValidationError('photoMediaId', `no image with id ${data.photoMediaId}`);
     }
     const stamp = now.toISOString();
     const { id } = await trx

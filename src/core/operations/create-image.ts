@@ -1,4 +1,7 @@
+import type { Insertable, Transaction } from 'kysely';
 import { z } from 'zod';
+import { LOCALES } from '../../db/schema.js';
+import type { Database, Locale, MediaTable } from '../../db/schema.js';
 import { ConflictError } from '../errors.js';
 import { defineOperation } from '../operation.js';
 import { writersPolicy } from '../policy.js';
@@ -46,16 +49,9 @@ export const createImage = defineOperation({
   input,
   policy: writersPolicy,
   async run({ trx, now, changes }, data) {
-    const taken = await trx
-      .selectFrom('media')
-      .select('id')
-      .where('path', '=', data.path)
-      .executeTakeFirst();
-    if (taken)
-      throw new ConflictError('path', `media ${taken.id} is already stored at ${data.path}`);
-    const { id } = await trx
-      .insertInto('media')
-      .values({
+    const id = await insertMedia(
+      trx,
+      {
         kind: 'image',
         path: data.path,
         mime: data.mime,
@@ -65,20 +61,37 @@ export const createImage = defineOperation({
         crops: JSON.stringify(data.crops),
         source_agency: data.sourceAgency,
         created_at: now.toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('media_translations')
-      .values(
-        (['en', 'es'] as const).map((locale) => ({
-          media_id: id,
-          locale,
-          ...data.translations[locale],
-        })),
-      )
-      .execute();
+      },
+      data.translations,
+    );
     changes.events.push({ type: 'media.created', id });
     return { id };
   },
 });
+
+/**
+ * Stores a media row (an image, a video) with its words in both editions; a path already stored
+ * is a 409. Its files are already in the media store.
+ */
+export async function insertMedia(
+  trx: Transaction<Database>,
+  row: Insertable<MediaTable>,
+  translations: Record<Locale, { alt: string; caption: string; credit: string }>,
+): Promise<number> {
+  const taken = await trx
+    .selectFrom('media')
+    .select('id')
+    .where('path', '=', row.path)
+    .executeTakeFirst();
+  if (taken) throw new ConflictError('path', `media ${taken.id} is already stored at ${row.path}`);
+  const { id } = await trx
+    .insertInto('media')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('media_translations')
+    .values(LOCALES.map((locale) => ({ media_id: id, locale, ...translations[locale] })))
+    .execute();
+  return id;
+}

@@ -45,6 +45,8 @@ export const createTranslation = defineOperation({
       authorIds: original.authorIds,
       tagIds: original.tagIds,
       leadMediaId: original.leadMediaId,
+      leadVideoId: original.leadVideoId,
+      leadVideoAutoplay: original.leadVideoAutoplay,
       seoTitle: original.seoTitle,
       seoDescription: original.seoDescription,
       // The same story: the same embargo.

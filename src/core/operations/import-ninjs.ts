@@ -517,6 +517,8 @@ export const importNinjs = defineOperation({
         authorIds,
         tagIds,
         leadMediaId: lead?.mediaId ?? null,
+        leadVideoId: null,
+        leadVideoAutoplay: false,
         seoTitle: '',
         seoDescription: '',
         body,

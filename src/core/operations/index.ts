@@ -30,3 +30,11 @@ export { createWebhook, deleteWebhook, redeliverWebhook } from './webhooks.js';
 export { updatePolicyPage } from './update-policy-page.js';
 export { submitErrorReport, updateErrorReport } from './error-reports.js';
 export { addArticleNote, amendArticleNote } from './article-notes.js';
+export {
+  createVideo,
+  recordVideoProcessing,
+  finishVideoProcessing,
+  setVideoPoster,
+  setVideoCaptions,
+  removeVideoCaptions,
+} from './videos.js';

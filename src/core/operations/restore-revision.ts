@@ -38,6 +38,9 @@ export const restoreRevision = defineOperation({
       authorIds: snapshot.authorIds,
       tagIds: snapshot.tagIds,
       leadMediaId: snapshot.leadMediaId,
+      // Revisions from before lead videos existed leave the current one as it is.
+      leadVideoId: snapshot.leadVideoId,
+      leadVideoAutoplay: snapshot.leadVideoAutoplay,
       seoTitle: snapshot.seoTitle,
       seoDescription: snapshot.seoDescription,
       // Revisions from before the trust fields existed leave the current ones as they are.

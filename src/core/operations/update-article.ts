@@ -59,6 +59,7 @@ export const updateArticle = defineOperation({
       authorIds: data.authorIds ?? currentAuthors.map((row) => row.author_id),
       tagIds: data.tagIds ?? currentTags.map((row) => row.tag_id),
       leadMediaId: data.leadMediaId === undefined ? current.lead_media_id : data.leadMediaId,
+      leadVideoId: data.leadVideoId === undefined ? current.lead_video_id : data.leadVideoId,
       slug: data.slug ?? current.slug,
     };
     await assertReferencesExist(trx, next);
@@ -79,6 +80,10 @@ export const updateArticle = defineOperation({
         section_id: next.sectionId,
         type: data.type ?? current.type,
         lead_media_id: next.leadMediaId,
+        lead_video_id: next.leadVideoId,
+        ...(data.leadVideoAutoplay !== undefined && {
+          lead_video_autoplay: data.leadVideoAutoplay ? 1 : 0,
+        }),
         seo_title: data.seoTitle ?? current.seo_title,
         seo_description: data.seoDescription ?? current.seo_description,
         dateline: data.dateline ?? current.dateline,

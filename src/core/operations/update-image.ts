@@ -5,6 +5,7 @@ import { writersPolicy } from '../policy.js';
 import { addArticleCacheKeys } from './article-support.js';
 import { imageTextSchema } from './create-image.js';
 import { idSchema } from './input-schemas.js';
+import { addVideoCacheKeys } from './videos.js';
 
 const input = z.object({
   id: idSchema,
@@ -26,7 +27,7 @@ export const updateImage = defineOperation({
   async run({ trx, changes }, data) {
     const media = await trx
       .selectFrom('media')
-      .select('id')
+      .select(['id', 'kind'])
       .where('id', '=', data.id)
       .executeTakeFirst();
     if (!media) throw new NotFoundError(`no media with id ${data.id}`);
@@ -46,6 +47,8 @@ export const updateImage = defineOperation({
         .where('locale', '=', locale)
         .execute();
     }
+    // A video's words show in its player and captions: drop every page that shows it.
+    if (media.kind === 'video') await addVideoCacheKeys(trx, data.id, changes);
     const showing = await trx
       .selectFrom('articles')
       .select('id')

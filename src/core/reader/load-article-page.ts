@@ -12,6 +12,7 @@ import { articlesWithLeadImage, publishedArticles, summaryFromRow } from './arti
 import type { PublishedArticlesQuery } from './article-summaries.js';
 import type { ArticleLink, ArticlePageData, BylineView, SourceView } from './reader-types.js';
 import { notesFromColumn } from './article-notes.js';
+import { loadVideos, videoIdsOfArticle } from './videos.js';
 
 /** Same-language stories in the Recommended block; one more may come from the other edition. */
 const SAME_LANGUAGE_RECOMMENDATIONS = 3;
@@ -131,6 +132,8 @@ function articlePageQuery(db: Kysely<Database>, articles: PublishedArticlesQuery
       ).as('other_language'),
       'a.seo_title',
       'a.seo_description',
+      'a.lead_video_id',
+      'a.lead_video_autoplay',
       'a.body_html_version',
       'a.body_html',
     ]);
@@ -200,15 +203,17 @@ async function articlePageData(
     ...jsonArray(row.same_language as JsonArrayColumn<LinkJson>),
     ...jsonArray(row.other_language as JsonArrayColumn<LinkJson>),
   ].map(linkFromJson);
+  const bodyHtml =
+    row.body_html_version === BODY_HTML_VERSION
+      ? row.body_html
+      : await renderStoredBody(db, row.id);
+  const leadVideoId = row.lead_video_id;
 
   return {
     article: {
       ...summaryFromRow(row, new Map([[row.id, authors]])),
       translationGroup: row.translation_group,
-      bodyHtml:
-        row.body_html_version === BODY_HTML_VERSION
-          ? row.body_html
-          : await renderStoredBody(db, row.id),
+      bodyHtml,
       wordCount: row.word_count,
       updatedAt: row.updated_at,
       version: row.version,
@@ -218,7 +223,10 @@ async function articlePageData(
       dateline: row.dateline,
       backstory: row.backstory,
       sources: jsonArray(row.sources as JsonArrayColumn<SourceView>),
+      leadVideoId,
+      leadVideoAutoplay: row.lead_video_autoplay === 1,
     },
+    videos: await loadVideos(db, videoIdsOfArticle({ bodyHtml, leadVideoId }), row.locale),
     translations:
       row.translation_id !== null &&
       row.translation_locale !== null &&

@@ -17,6 +17,29 @@ export interface ImageView {
   sourceAgency: string | null;
 }
 
+/**
+ * A ready video as a page shows it: its web renditions, poster, captions and the words the
+ * newsroom wrote for it, in the page's language. Videos still processing are never shown.
+ */
+export interface VideoView {
+  id: number;
+  width: number;
+  height: number;
+  durationMs: number;
+  /** Web renditions (`video/mp4` H.264/AAC first; an HLS playlist if one was made). */
+  sources: { path: string; width: number; height: number; mime: string }[];
+  /** The poster frame, an image with its renditions; null when there is none yet. */
+  poster: Pick<ImageView, 'id' | 'path' | 'width' | 'height' | 'variants'> | null;
+  /** One WebVTT file per language, the page's language first. */
+  captions: { locale: Locale; label: string; path: string }[];
+  /** A short description of the video: its accessible name and VideoObject description. */
+  alt: string;
+  caption: string;
+  credit: string;
+  /** When the video was uploaded (VideoObject `uploadDate`). */
+  uploadedAt: string;
+}
+
 export interface BylineView {
   id: number;
   name: string;
@@ -80,7 +103,12 @@ export interface ArticlePageData {
     /** "How we reported this", plain text with blank lines between paragraphs; '' = none. */
     backstory: string;
     sources: SourceView[];
+    /** Shown in place of the lead image when it is ready. */
+    leadVideoId: number | null;
+    leadVideoAutoplay: boolean;
   };
+  /** The ready videos the page shows (lead and body), by id; a video not listed renders nothing. */
+  videos: Map<number, VideoView>;
   translations: TranslationLink[];
   recommended: ArticleLink[];
   /** Corrections, clarifications, updates and editor's notes, oldest first. */

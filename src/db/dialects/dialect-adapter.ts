@@ -23,6 +23,12 @@ export interface DialectAdapter {
    * `integer primary key autoincrement`; PostgreSQL wants an identity column.
    */
   addIdColumn<T extends string>(table: CreateTableBuilder<T>): CreateTableBuilder<T, 'id'>;
+  /**
+   * Creates the full-text index of articles (migration 0026): an FTS5 table on SQLite; on
+   * PostgreSQL a tsvector table with a GIN index and the `galley_english` / `galley_spanish`
+   * configurations (with `unaccent` where the extension can be had). Safe to re-run.
+   */
+  createSearchIndex(db: Kysely<any>): Promise<void>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** A human-readable location for logs, with any password removed. */
   readonly description: string;
 }

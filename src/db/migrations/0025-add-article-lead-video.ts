@@ -10,9 +10,7 @@ export const addArticleLeadVideo: GalleyMigration = () => ({
     if (!(await hasColumn(db, 'articles', 'lead_video_id')))
       await db.schema
         .alterTable('articles')
-        .addColumn('lead_video_id', 'integer', (c) =>
-          c.references('media.id').onDelete('set null'),
-        )
+        .addColumn('lead_video_id', 'integer', (c) => c.references('media.id').onDelete('set null'))
         .execute();
     if (!(await hasColumn(db, 'articles', 'lead_video_autoplay')))
       await db.schema

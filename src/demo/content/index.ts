@@ -9,6 +9,7 @@ import { businessStories } from './stories-business.js';
 import { cityStories } from './stories-city.js';
 import { climateStories } from './stories-climate.js';
 import { cultureStories } from './stories-culture.js';
+import { embedStories } from './stories-embeds.js';
 import { DEMO_POLICIES } from './policies.js';
 import { DEMO_NOTES, DEMO_TRUST } from './trust.js';
 
@@ -18,7 +19,13 @@ export const demoContent: DemoContent = {
   tags,
   authors,
   images,
-  stories: [...cityStories, ...climateStories, ...cultureStories, ...businessStories],
+  stories: [
+    ...cityStories,
+    ...climateStories,
+    ...cultureStories,
+    ...businessStories,
+    ...embedStories,
+  ],
   trust: DEMO_TRUST,
   notes: DEMO_NOTES,
   policies: DEMO_POLICIES,

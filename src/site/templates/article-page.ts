@@ -14,6 +14,17 @@ import {
   typeLabel,
 } from './fragments.js';
 import { articleTrustSections, dateline } from './trust-fragments.js';
+import { bodyWithVideos, videoPlayer } from './video-player.js';
+import type { VideoView } from '../../core/reader/reader-types.js';
+import type { Locale } from '../../db/schema.js';
+
+/** The lead video, in place of the lead image, with the newsroom's caption and credit. */
+function leadVideoFigure(video: VideoView, locale: Locale, autoplay: boolean): SafeHtml {
+  const credit = video.credit ? html` <span class="credit">${video.credit}</span>` : null;
+  return html`<figure class="lead-video">
+${videoPlayer(video, { locale, autoplay, instance: 0 })}
+${video.caption || credit ? html`<figcaption>${video.caption}${credit}</figcaption>\n` : null}</figure>\n`;
+}
 
 /** The main content of an article page; the shell adds head, header and footer. */
 export function articleMain(data: ArticlePageData, chrome: SiteChrome): SafeHtml {
@@ -22,8 +33,12 @@ export function articleMain(data: ArticlePageData, chrome: SiteChrome): SafeHtml
   const t = messages[locale];
   const zone = chrome.publication.timeZone;
   const wasUpdated = article.updatedAt.slice(0, 16) > article.publishedAt.slice(0, 16);
-  // Rendered by renderBodyHtml, which escapes every value, from a body that passed validateBody.
-  const bodyHtml = trustedHtml(article.bodyHtml);
+  // Rendered by renderBodyHtml, which escapes every value, from a body that passed validateBody;
+  // its video placeholders become players (or nothing, for a video that is not ready).
+  const leadVideo = article.leadVideoId === null ? undefined : data.videos.get(article.leadVideoId);
+  const bodyHtml = article.bodyHtml.includes('<figure class="body-video">')
+    ? bodyWithVideos(article.bodyHtml, data.videos, locale, leadVideo ? 1 : 0)
+    : trustedHtml(article.bodyHtml);
   const image = article.image;
   const label = typeLabel(locale, article.type);
 
@@ -35,12 +50,14 @@ export function articleMain(data: ArticlePageData, chrome: SiteChrome): SafeHtml
     (translation) =>
       html`<p class="translation-link"><a href="${translation.path}" hreflang="${languageTag[translation.locale]}" lang="${languageTag[translation.locale]}">${t.readInOtherLanguage}</a></p>\n`,
   );
-  const leadImage = image
-    ? html`<figure class="lead-image">
+  const leadImage = leadVideo
+    ? leadVideoFigure(leadVideo, locale, article.leadVideoAutoplay)
+    : image
+      ? html`<figure class="lead-image">
 ${responsiveImage(image, { sizes: '(min-width: 64rem) 64rem, 100vw', isLead: true })}
 <figcaption>${image.caption} ${imageCredit(image)}</figcaption>
 </figure>\n`
-    : null;
+      : null;
   const tags =
     article.tags.length > 0
       ? html`<h2 class="tags-heading">${t.tags}</h2>

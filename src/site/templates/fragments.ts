@@ -84,9 +84,12 @@ export function imageCredit(image: ImageView): SafeHtml | null {
  * styled apart (style.css).
  */
 export function typeLabel(locale: Locale, type: ArticleSummary['type']): SafeHtml | null {
-  const name =
-    type === 'news' ? trustMessages[locale].newsLabel : messages[locale].articleTypes[type];
-  return html`<span class="type-label type-${type}">${name}</span>`;
+  return html`<span class="type-label type-${type}">${typeName(locale, type)}</span>`;
+}
+
+/** The type of work in words, e.g. "Analysis" / "Análisis". */
+export function typeName(locale: Locale, type: ArticleSummary['type']): string {
+  return type === 'news' ? trustMessages[locale].newsLabel : messages[locale].articleTypes[type];
 }
 
 /**
@@ -132,7 +135,10 @@ export function pagination(
 ): SafeHtml | null {
   if (pageCount <= 1) return null;
   const t = messages[locale];
-  const href = (target: number) => (target === 1 ? basePath : `${basePath}?page=${target}`);
+  // The search page's base carries its query; lists' bases carry none.
+  const separator = basePath.includes('?') ? '&' : '?';
+  const href = (target: number) =>
+    target === 1 ? basePath : `${basePath}${separator}page=${target}`;
   return html`<nav class="pagination" aria-label="${t.pagination}">
 ${page > 1 ? html`<a rel="prev" href="${href(page - 1)}">${t.previousPage}</a>` : null}
 <span aria-current="page">${t.pageOf(page, pageCount)}</span>

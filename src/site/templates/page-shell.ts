@@ -10,6 +10,7 @@ import type { FeedFormat } from '../../core/site-paths.js';
 import { html } from '../../lib/html.js';
 import type { SafeHtml } from '../../lib/html.js';
 import { languageTag, messages, otherLocale } from '../i18n/index.js';
+import { searchMessages } from '../i18n/search-messages.js';
 import { policyFooterLinks } from './trust-fragments.js';
 
 export interface Alternate {
@@ -102,6 +103,7 @@ ${(input.scripts ?? []).map((src) => html`<script src="${src}" defer></script>\n
 <p class="brand"><a href="${sitePaths.home(locale)}">${chrome.publication.name}</a></p>
 <p class="tagline">${chrome.publication.tagline}</p>
 <p class="edition-switch"><a href="${editionPath}" hreflang="${languageTag[other]}" lang="${languageTag[other]}">${messages[other].editionSwitchLabel}</a></p>
+<p class="search-link"><a href="${sitePaths.search(locale)}">${searchMessages[locale].title}</a></p>
 </div>
 <nav class="sections" aria-label="${t.mainNavigation}">
 <ul>${chrome.sections.map((section) => html`<li><a href="${sitePaths.section(locale, section.slug)}">${section.name}</a></li>`)}</ul>

@@ -42,6 +42,8 @@ const PAGE_NAMES = [
   'policy-es',
   'not-found-en',
   'not-found-es',
+  'search-en',
+  'search-es',
 ];
 
 beforeAll(async () => {

@@ -160,6 +160,8 @@ export async function pagesToCheck(galley: Galley): Promise<SitePage[]> {
     { name: 'policy-es', path: '/es/politicas/politica-de-correcciones', status: 200 },
     { name: 'not-found-en', path: '/en/no-such-section/no-such-story', status: 404 },
     { name: 'not-found-es', path: '/es/ciudad/no-existe', status: 404 },
+    { name: 'search-en', path: '/en/search?q=ferry', status: 200 },
+    { name: 'search-es', path: '/es/buscar?q=ferry&type=news', status: 200 },
   ];
 }
 

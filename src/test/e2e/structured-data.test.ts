@@ -293,7 +293,10 @@ describe('structured data and share tags, by structured-data-testing-tool', () =
           { test: 'WebSite[0].url', expect: `${origin}/${locale}/` },
           { test: 'WebSite[0].inLanguage', expect: locale },
           { test: 'WebSite[0].name', expect: 'La Marea' },
-          { test: 'WebSite[0].potentialAction', expect: false },
+          {
+            test: 'WebSite[0].potentialAction.target.urlTemplate',
+            expect: `${origin}${locale === 'es' ? '/es/buscar' : '/en/search'}?q={search_term_string}`,
+          },
           { test: '"og:type"', type: 'metatag' as const, expect: 'website' },
         ],
       })),
@@ -403,5 +406,40 @@ describe('the JSON-LD block in Chromium', () => {
     } finally {
       await page.close();
     }
+  });
+});
+
+describe('VideoObject, by structured-data-testing-tool', () => {
+  it('describes the demo story’s video on its article, and passes the Google preset', async () => {
+    const origin = newsroom.site.origin;
+    const story = await newsroom.site.galley.db
+      .selectFrom('articles as a')
+      .innerJoin('section_translations as st', (join) =>
+        join.onRef('st.section_id', '=', 'a.section_id').onRef('st.locale', '=', 'a.locale'),
+      )
+      .select(['a.type', 'a.locale', 'a.slug', 'st.slug as section'])
+      .where('a.status', '=', 'published')
+      .where('a.body_html', 'like', '%<!--galley:video:%')
+      .orderBy('a.id')
+      .executeTakeFirst();
+    expect(story, 'the demo has a story with a video (it needs ffmpeg)').toBeDefined();
+    if (!story) return;
+    const path = `/${story.locale}/${story.section}/${story.slug}`;
+    const schemaType = ARTICLE_SCHEMA_TYPES[story.type];
+    const video = `${schemaType}[0].video[0]`;
+    const tests: SdttTest[] = [
+      { test: `${video}."@type"`, expect: 'VideoObject' },
+      { test: `${video}.inLanguage`, expect: story.locale },
+      { test: `${video}.encodingFormat`, expect: 'video/mp4' },
+      { test: `starts_with(${video}.contentUrl, '${origin}/media/')`, expect: true },
+      { test: `ends_with(${video}.contentUrl, '.mp4')`, expect: true },
+      { test: `starts_with(${video}.thumbnailUrl[0], '${origin}/media/')`, expect: true },
+      { test: `starts_with(${video}.duration, 'PT')`, expect: true },
+      { test: `length(${video}.name) > \`0\``, expect: true },
+      { test: `length(${video}.description) > \`0\``, expect: true },
+      { test: `length(${video}.uploadDate) > \`0\``, expect: true },
+    ];
+    const result = await runSdtt(await fetchPage(path), { presets: [Google], tests });
+    expectAllPassed(result, tests, path);
   });
 });

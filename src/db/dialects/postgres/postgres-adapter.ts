@@ -6,6 +6,7 @@ import type { DialectAdapter } from '../dialect-adapter.js';
 import { registerDialectFeatures } from '../../dialect-features.js';
 import type { DialectFeatures } from '../../dialect-features.js';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { createPostgresSearchIndex, postgresSearch } from './postgres-search.js';
 
 const TIMESTAMPTZ_OID = 1184;
 const INT8_OID = 20;
@@ -47,9 +48,12 @@ export class PostgresAdapter implements DialectAdapter {
     registerDialectFeatures(db, {
       jsonArrayFrom: jsonArrayFrom as DialectFeatures['jsonArrayFrom'],
       skipLocked: true,
+      search: postgresSearch(),
     });
     return db;
   }
+
+  createSearchIndex = createPostgresSearchIndex;
 
   addIdColumn<T extends string>(table: CreateTableBuilder<T>): CreateTableBuilder<T, 'id'> {
     return table.addColumn('id', 'integer', (column) =>

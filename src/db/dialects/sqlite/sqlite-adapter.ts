@@ -8,6 +8,7 @@ import type { DialectAdapter } from '../dialect-adapter.js';
 import { registerDialectFeatures } from '../../dialect-features.js';
 import type { DialectFeatures } from '../../dialect-features.js';
 import { jsonArrayFrom } from 'kysely/helpers/sqlite';
+import { createSqliteSearchIndex, sqliteSearch } from './sqlite-search.js';
 
 /** Statements kept prepared; past this the cache starts over (a guard against unbounded SQL). */
 const STATEMENT_CACHE_LIMIT = 1000;
@@ -61,9 +62,12 @@ export class SqliteAdapter implements DialectAdapter {
       directRead: (sql, parameters) =>
         database.inTransaction ? null : (prepare(sql).all(parameters) as unknown[]),
       skipLocked: false,
+      search: sqliteSearch,
     });
     return db;
   }
+
+  createSearchIndex = createSqliteSearchIndex;
 
   addIdColumn<T extends string>(table: CreateTableBuilder<T>): CreateTableBuilder<T, 'id'> {
     return table.addColumn('id', 'integer', (column) => column.primaryKey().autoIncrement());
