@@ -67,7 +67,7 @@ export const en = {
   filterLocale: 'Language',
   filterSection: 'Section',
   filterAuthor: 'Author',
-  search: 'Search headlines',
+  search: 'Search articles (drafts too)',
   any: 'Any',
   applyFilters: 'Apply',
   clearFilters: 'Clear filters',

@@ -66,7 +66,7 @@ export const es: Messages = {
   filterLocale: 'Idioma',
   filterSection: 'Sección',
   filterAuthor: 'Autor',
-  search: 'Buscar titulares',
+  search: 'Buscar artículos (también borradores)',
   any: 'Cualquiera',
   applyFilters: 'Aplicar',
   clearFilters: 'Quitar filtros',

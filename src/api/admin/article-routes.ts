@@ -1,5 +1,6 @@
 /** The newsroom's article routes: list, read, create, edit, publish, unpublish. */
 import { z } from 'zod';
+import { MAX_QUERY_CHARS } from '../../lib/search-text.js';
 import { findRevision, listRevisions } from '../../core/newsroom/article-revisions.js';
 import {
   findArticleDetailForStaff,
@@ -46,8 +47,11 @@ const listQuery = z.object({
   locale: z.enum(['en', 'es'], { error: 'must be "en" or "es"' }).optional(),
   sectionId: z.coerce.number({ error: 'must be a whole number' }).int().positive().optional(),
   authorId: z.coerce.number({ error: 'must be a whole number' }).int().positive().optional(),
-  /** Words in the headline. */
-  q: z.string().trim().max(200).optional(),
+  /** Words anywhere in the article (full-text); a longer query is cut, as search does. */
+  q: z
+    .string()
+    .transform((value) => value.slice(0, MAX_QUERY_CHARS).trim())
+    .optional(),
   page: pageParam,
 });
 

@@ -80,7 +80,7 @@ describeEachDialect('Admin API for the newsroom app', { demo: false }, (t) => {
     expect(authors.authors.map((author) => author.name)).toEqual(['Rita Gómez']);
   });
 
-  it('filters the article list by section, author and headline words', async () => {
+  it('filters the article list by section, author and words (full-text, drafts included)', async () => {
     await create('harbour-budget', { headline: 'Harbour budget 100% approved' });
     await create('night-market', { headline: 'Night market returns' });
     const search = async (query: string) =>
@@ -89,10 +89,14 @@ describeEachDialect('Admin API for the newsroom app', { demo: false }, (t) => {
           api.call('GET', `/articles?${query}`, api.logins.editor),
         )
       ).items.map((item) => item.slug);
-    expect(await search('q=HARBOUR')).toEqual(['harbour-budget']);
-    // % is a character to find, not a wildcard.
+    expect(await search('q=BUDGETS')).toEqual(['harbour-budget']);
+    // The body counts too: every draft here says the harbour reopened.
+    expect((await search('q=reopening')).length).toBeGreaterThan(1);
+    // Search syntax and wildcards are only text: "100%" is the word 100, "%market" is market.
     expect(await search('q=100%25')).toEqual(['harbour-budget']);
-    expect(await search('q=%25market')).toEqual([]);
+    expect(await search('q=%25market')).toEqual(['night-market']);
+    expect(await search('q=%22%2A%28')).toEqual([]);
+    expect(await search('locale=es&q=market')).toEqual([]);
     expect(await search(`sectionId=${api.sectionId}&q=night`)).toEqual(['night-market']);
     expect(await search(`authorId=${api.authorId}&q=market`)).toEqual(['night-market']);
     expect(await search('authorId=999999')).toEqual([]);

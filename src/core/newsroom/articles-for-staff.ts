@@ -2,9 +2,12 @@
  * What the newsroom sees of articles: every status, not only the published ones the reader
  * queries return. Plain data for the Admin API's presenters.
  */
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { LOCALES } from '../../db/schema.js';
 import type { ArticleStatus, ArticleType, Database, Locale } from '../../db/schema.js';
-import { containsText } from '../../db/dialect-features.js';
+import { dialectFeatures } from '../../db/dialect-features.js';
+import { queryWords } from '../../lib/search-text.js';
 import { sitePaths } from '../site-paths.js';
 import { findMediaForStaff } from './media-for-staff.js';
 import { pageOf } from './page-of.js';
@@ -150,7 +153,7 @@ export interface StaffArticleListFilter {
   locale?: Locale | undefined;
   sectionId?: number | undefined;
   authorId?: number | undefined;
-  /** Words in the headline. */
+  /** Words anywhere in the article (full-text: headline, dek, body, tags, authors). */
   q?: string | undefined;
   page: number;
   pageSize: number;
@@ -174,9 +177,18 @@ export async function listArticlesForStaff(db: Kysely<Database>, filter: StaffAr
       ),
     );
   }
-  const words = filter.q?.trim();
-  if (words) {
-    query = query.where(containsText('a.headline', words));
+  if (filter.q?.trim()) {
+    // Full-text, drafts included, in the chosen language or in both: the same index as search.
+    const words = queryWords(filter.q);
+    const { search } = dialectFeatures(db);
+    const matching = (filter.locale ? [filter.locale] : LOCALES).map(
+      (locale) =>
+        sql`select article_id from ${search.matches(words, { locale, publishedOnly: false })} as ${sql.id(`m_${locale}`)}`,
+    );
+    query =
+      words.length === 0
+        ? query.where(sql<boolean>`1 = 0`)
+        : query.where('a.id', 'in', sql<number>`(${sql.join(matching, sql` union `)})`);
   }
   const [{ total } = { total: 0 }] = await query
     .select((eb) => eb.fn.countAll<number>().as('total'))
