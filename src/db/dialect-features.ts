@@ -90,6 +90,12 @@ export interface SearchEngine {
   ): RawBuilder<{ article_id: number; relevance: number; date: string }>;
   /** Days from a timestamp column to `now` (an ISO-8601 string), as a number. */
   ageInDays(column: string, now: string): RawBuilder<number>;
+  /**
+   * Whether a count stops early under a LIMIT (SQLite: yes, 0.3 ms against 18 ms for a word in
+   * 31,000 articles). On PostgreSQL a LIMIT makes the planner scan the table for a word of middling
+   * frequency instead of reading the index (about 100 ms against 5), so it counts in full.
+   */
+  countsStopEarly: boolean;
   /** Up to `limit` articles that are not deleted and not in the index (made before it). */
   unindexedArticleIds(db: Kysely<Database>, limit: number): Promise<number[]>;
 }

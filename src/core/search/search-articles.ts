@@ -126,12 +126,12 @@ async function countMatches(
   locale: Locale,
 ): Promise<{ total: number; totalIsCapped: boolean }> {
   const limit = request.countLimit ?? COUNT_LIMIT;
-  const capped = matchingArticles(db, words, request, locale)
-    .select('m.article_id')
-    .limit(sql.lit(limit + 1))
-    .as('capped');
+  const matching = matchingArticles(db, words, request, locale).select('m.article_id');
+  const counted = dialectFeatures(db).search.countsStopEarly
+    ? matching.limit(sql.lit(limit + 1))
+    : matching;
   const row = await db
-    .selectFrom(capped)
+    .selectFrom(counted.as('counted'))
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirst();
   const total = Number(row?.total ?? 0);

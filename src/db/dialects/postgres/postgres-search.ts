@@ -119,6 +119,8 @@ export function postgresSearch(): SearchEngine {
         from article_search s where ${sql.join(conditions, sql` and `)})`;
     },
 
+    countsStopEarly: false,
+
     ageInDays(column, now) {
       return sql<number>`(extract(epoch from (${now}::timestamptz - ${sql.ref(column)})) / 86400.0)`;
     },

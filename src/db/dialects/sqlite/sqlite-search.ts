@@ -79,6 +79,8 @@ export const sqliteSearch: SearchEngine = {
       where ${sql.join(conditions, sql` and `)})`;
   },
 
+  countsStopEarly: true,
+
   ageInDays(column, now) {
     return sql<number>`(julianday(${now}) - julianday(${sql.ref(column)}))`;
   },
