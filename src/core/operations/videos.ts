@@ -246,6 +246,21 @@ export const setVideoPoster = defineOperation({
   },
 });
 
+/** The storage key of a video's captions in one language, or null when it has none. */
+async function captionsPath(
+  trx: Transaction<Database>,
+  id: number,
+  locale: Locale,
+): Promise<string | null> {
+  const row = await trx
+    .selectFrom('media_captions')
+    .select('path')
+    .where('media_id', '=', id)
+    .where('locale', '=', locale)
+    .executeTakeFirst();
+  return row?.path ?? null;
+}
+
 /** Stores (or replaces) a video's captions in one language; the file is already validated. */
 export const setVideoCaptions = defineOperation({
   name: "set a video's captions",
@@ -253,34 +268,28 @@ export const setVideoCaptions = defineOperation({
   policy: writersPolicy,
   async run({ trx, now, changes }, data) {
     await findVideo(trx, data.id);
-    const existing = await trx
-      .selectFrom('media_captions')
-      .select('path')
-      .where('media_id', '=', data.id)
-      .where('locale', '=', data.locale)
-      .executeTakeFirst();
-    if (existing)
-      await trx
-        .updateTable('media_captions')
-        .set({ path: data.path, label: CAPTION_LABELS[data.locale], updated_at: now.toISOString() })
-        .where('media_id', '=', data.id)
-        .where('locale', '=', data.locale)
-        .execute();
-    else
-      await trx
-        .insertInto('media_captions')
-        .values({
-          media_id: data.id,
-          locale: data.locale,
-          path: data.path,
-          label: CAPTION_LABELS[data.locale],
-          created_at: now.toISOString(),
-          updated_at: now.toISOString(),
-        })
-        .execute();
+    const replacedPath = await captionsPath(trx, data.id, data.locale);
+    const stamp = now.toISOString();
+    const label = CAPTION_LABELS[data.locale];
+    await trx
+      .insertInto('media_captions')
+      .values({
+        media_id: data.id,
+        locale: data.locale,
+        path: data.path,
+        label,
+        created_at: stamp,
+        updated_at: stamp,
+      })
+      .onConflict((conflict) =>
+        conflict
+          .columns(['media_id', 'locale'])
+          .doUpdateSet({ path: data.path, label, updated_at: stamp }),
+      )
+      .execute();
     await addVideoCacheKeys(trx, data.id, changes);
     changes.events.push({ type: 'media.updated', id: data.id });
-    return { id: data.id, replacedPath: existing?.path ?? null };
+    return { id: data.id, replacedPath };
   },
 });
 
@@ -291,13 +300,9 @@ export const removeVideoCaptions = defineOperation({
   policy: writersPolicy,
   async run({ trx, changes }, data) {
     await findVideo(trx, data.id);
-    const existing = await trx
-      .selectFrom('media_captions')
-      .select('path')
-      .where('media_id', '=', data.id)
-      .where('locale', '=', data.locale)
-      .executeTakeFirst();
-    if (!existing) throw new NotFoundError(`video ${data.id} has no ${data.locale} captions`);
+    const removedPath = await captionsPath(trx, data.id, data.locale);
+    if (removedPath === null)
+      throw new NotFoundError(`video ${data.id} has no ${data.locale} captions`);
     await trx
       .deleteFrom('media_captions')
       .where('media_id', '=', data.id)
@@ -305,6 +310,6 @@ export const removeVideoCaptions = defineOperation({
       .execute();
     await addVideoCacheKeys(trx, data.id, changes);
     changes.events.push({ type: 'media.updated', id: data.id });
-    return { id: data.id, removedPath: existing.path };
+    return { id: data.id, removedPath };
   },
 });
