@@ -29,6 +29,8 @@ import { addVideoMedia } from './migrations/0023-add-video-media.js';
 import { createMediaCaptions } from './migrations/0024-create-media-captions.js';
 import { addArticleLeadVideo } from './migrations/0025-add-article-lead-video.js';
 import { createArticleSearch } from './migrations/0026-create-article-search.js';
+import { createRecommendationTables } from './migrations/0027-create-recommendation-tables.js';
+import { createAnalyticsTables } from './migrations/0028-create-analytics-tables.js';
 import type { Database } from './schema.js';
 
 /**
@@ -63,6 +65,8 @@ const MIGRATIONS: [name: string, migration: GalleyMigration][] = [
   ['0024-create-media-captions', createMediaCaptions],
   ['0025-add-article-lead-video', addArticleLeadVideo],
   ['0026-create-article-search', createArticleSearch],
+  ['0027-create-recommendation-tables', createRecommendationTables],
+  ['0028-create-analytics-tables', createAnalyticsTables],
 ];
 
 /** Brings the database up to date. Safe to call on every start and from several processes. */

@@ -7,6 +7,7 @@
  * on one dialect and `string` on the other.
  */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { DiscoveryTables } from './schema-discovery.js';
 
 export type Locale = 'en' | 'es';
 export const LOCALES: readonly Locale[] = ['en', 'es'];
@@ -446,7 +447,7 @@ export interface ErrorReportThrottlesTable {
   count: number;
 }
 
-export interface Database {
+export interface Database extends DiscoveryTables {
   publications: PublicationsTable;
   publication_translations: PublicationTranslationsTable;
   sections: SectionsTable;
