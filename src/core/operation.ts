@@ -4,8 +4,8 @@
  *
  *   1. validate the input with the operation's zod schema (a ValidationError names the field);
  *   2. check the policy against the actor (deny by default);
- *   3. run the operation inside one transaction, which also updates the search index of the
- *      articles it touched and records the change's cache keys in `cache_invalidations` for the
+ *   3. run the operation inside one transaction, which also updates the search index and the
+ *      recommendation vectors of the articles it touched, queues their blocks' refresh, and records the change's cache keys in `cache_invalidations` for the
  *      other Galley processes (see server/invalidation-feed.ts);
  *   4. after commit, hand the change set to this process's listeners (page cache, site chrome).
  */
@@ -16,6 +16,7 @@ import type { ChangeSet } from './change-set.js';
 import { ForbiddenError, ValidationError } from './errors.js';
 import { isAllowed } from './policy.js';
 import { syncSearchIndex } from './search/search-index.js';
+import { syncRecommendations } from './recommend/sync-recommendations.js';
 import { enqueueWebhookDeliveries } from './webhooks/webhook-events.js';
 import type { Policy } from './policy.js';
 import type { Database } from '../db/schema.js';
@@ -74,7 +75,9 @@ export async function runOperation<Input, Output>(
     const result = await operation.run({ trx, actor, now, changes }, parsed.data);
     // The search index changes with the articles, in the same transaction: never stale, never
     // ahead of what readers can see.
-    await syncSearchIndex(core.db, trx, changes);
+    const reindexed = await syncSearchIndex(core.db, trx, changes);
+    // Recommendations: the touched articles' term vectors now, their blocks by a job (queued here).
+    await syncRecommendations(trx, changes, reindexed, now);
     // Webhook deliveries are jobs written with the change itself: sent later, never lost.
     await enqueueWebhookDeliveries(trx, changes.events, now);
     if (changes.cacheKeys.size > 0) {

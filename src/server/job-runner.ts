@@ -29,6 +29,8 @@ export interface JobRunnerOptions {
   webhookTimeoutMs?: number;
   /** Video processing (absent when ffmpeg is missing: then a video job's attempt fails here). */
   video?: VideoJobContext;
+  /** More kinds, from the composition root (recommendations need the core's listeners). */
+  handlers?: Record<string, JobHandler>;
 }
 
 /**
@@ -55,6 +57,7 @@ export class JobRunner {
     };
     const video = options.video;
     if (video) this.handlers[VIDEO_PROCESSING_JOB] = (job, lease) => runVideoJob(video, job, lease);
+    Object.assign(this.handlers, options.handlers);
   }
 
   start(): void {

@@ -13,9 +13,7 @@ import type { PublishedArticlesQuery } from './article-summaries.js';
 import type { ArticleLink, ArticlePageData, BylineView, SourceView } from './reader-types.js';
 import { notesFromColumn } from './article-notes.js';
 import { loadVideos, videoIdsOfArticle } from './videos.js';
-
-/** Same-language stories in the Recommended block; one more may come from the other edition. */
-const SAME_LANGUAGE_RECOMMENDATIONS = 3;
+import { computeRecommendations } from '../recommend/recommend.js';
 
 type LinkJson = {
   id: number;
@@ -36,36 +34,42 @@ type LinkJson = {
  * arrays, its tags, its bylines and its recommendations with their bylines. Five separate queries
  * cost about twice as much: most of a small query's cost is fixed.
  *
- * The recommendations are the first ranking (a later issue replaces it): the newest stories in
- * the same section and language; then one story from the same section in the other edition that
- * has no version in the reader's language, so bilingual readers see what they would otherwise miss.
+ * The recommendations are the article's stored Recommended block (core/recommend/: computed ahead
+ * whenever a story is published or changed), read in its order; a story unpublished since the
+ * block was computed is left out here at once, before its refresh runs.
  */
+/** Links to stories (`r`): what a Recommended block shows of each. */
+function storyLinks(db: Kysely<Database>) {
+  return db
+    .selectFrom('articles as r')
+    .innerJoin('section_translations as rs', (join) =>
+      join.onRef('rs.section_id', '=', 'r.section_id').onRef('rs.locale', '=', 'r.locale'),
+    )
+    .select([
+      'r.id',
+      'r.locale',
+      'r.headline',
+      'r.slug',
+      'r.type',
+      'r.section_id',
+      'rs.name as section_name',
+      'rs.slug as section_slug',
+      'r.published_at',
+      bylinesColumn(db, 'r.id').as('authors'),
+    ]);
+}
+
 function articlePageQuery(db: Kysely<Database>, articles: PublishedArticlesQuery) {
   const { jsonArrayFrom } = dialectFeatures(db);
-  // Subqueries refer to the outer article (`a`) and recommendation (`r`) rows by name.
+  // Subqueries refer to the outer article (`a`) row by name.
   const outer = <T>(column: string) => sql.ref<T>(column);
   const bylinesOf = (articleRef: 'a.id' | 'r.id') => bylinesColumn(db, articleRef);
-  const linksInSection = () =>
-    db
-      .selectFrom('articles as r')
-      .innerJoin('section_translations as rs', (join) =>
-        join.onRef('rs.section_id', '=', 'r.section_id').onRef('rs.locale', '=', 'r.locale'),
-      )
-      .select([
-        'r.id',
-        'r.locale',
-        'r.headline',
-        'r.slug',
-        'r.type',
-        'r.section_id',
-        'rs.name as section_name',
-        'rs.slug as section_slug',
-        'r.published_at',
-        bylinesOf('r.id').as('authors'),
-      ])
-      .where('r.section_id', '=', outer<number>('a.section_id'))
+  const recommendedLinks = () =>
+    storyLinks(db)
+      .innerJoin('article_recommendations as ar', 'ar.recommended_id', 'r.id')
+      .where('ar.article_id', '=', outer<number>('a.id'))
       .where('r.status', '=', 'published')
-      .orderBy('r.published_at', 'desc');
+      .orderBy('ar.position');
 
   return articles
     .leftJoin('articles as tr', (join) =>
@@ -107,29 +111,7 @@ function articlePageQuery(db: Kysely<Database>, articles: PublishedArticlesQuery
           .orderBy('n.noted_at')
           .orderBy('n.id'),
       ).as('notes'),
-      jsonArrayFrom(
-        linksInSection()
-          .where('r.locale', '=', outer<Locale>('a.locale'))
-          .where('r.id', '!=', outer<number>('a.id'))
-          .limit(sql.lit(SAME_LANGUAGE_RECOMMENDATIONS)),
-      ).as('same_language'),
-      jsonArrayFrom(
-        linksInSection()
-          .where('r.locale', '!=', outer<Locale>('a.locale'))
-          .where('r.translation_group', '!=', outer<string>('a.translation_group'))
-          .where(({ not, exists, selectFrom }) =>
-            not(
-              exists(
-                selectFrom('articles as own')
-                  .select('own.id')
-                  .whereRef('own.translation_group', '=', 'r.translation_group')
-                  .where('own.locale', '=', outer<Locale>('a.locale'))
-                  .where('own.status', '=', 'published'),
-              ),
-            ),
-          )
-          .limit(sql.lit(1)),
-      ).as('other_language'),
+      jsonArrayFrom(recommendedLinks()).as('recommended'),
       'a.seo_title',
       'a.seo_description',
       'a.lead_video_id',
@@ -187,9 +169,25 @@ export async function loadArticlePreview(
   now: Date,
 ): Promise<ArticlePageData | null> {
   const [row] = await articlePreviewRow(db, { id });
-  return row
-    ? articlePageData(db, { ...row, published_at: row.published_at ?? now.toISOString() })
-    : null;
+  if (!row) return null;
+  const data = await articlePageData(db, {
+    ...row,
+    published_at: row.published_at ?? now.toISOString(),
+  });
+  // A draft has no stored block yet: the preview shows the one it would get if published now.
+  const ranked = await computeRecommendations(db, id, { now });
+  const links = ranked.length
+    ? await storyLinks(db)
+        .where(
+          'r.id',
+          'in',
+          ranked.map((story) => story.id),
+        )
+        .execute()
+    : [];
+  const byId = new Map(links.map((link) => [link.id, linkFromJson(link as LinkJson)]));
+  data.recommended = ranked.flatMap((story) => byId.get(story.id) ?? []);
+  return data;
 }
 
 type ArticlePageRow = Awaited<ReturnType<typeof articlePageRow>>[number];
@@ -199,10 +197,7 @@ async function articlePageData(
   row: ArticlePageRow,
 ): Promise<ArticlePageData> {
   const authors = jsonArray(row.authors as JsonArrayColumn<BylineView>);
-  const recommended = [
-    ...jsonArray(row.same_language as JsonArrayColumn<LinkJson>),
-    ...jsonArray(row.other_language as JsonArrayColumn<LinkJson>),
-  ].map(linkFromJson);
+  const recommended = jsonArray(row.recommended as JsonArrayColumn<LinkJson>).map(linkFromJson);
   const bodyHtml =
     row.body_html_version === BODY_HTML_VERSION
       ? row.body_html

@@ -49,8 +49,11 @@ async function touchedArticleIds(trx: Db, changes: ChangeSet): Promise<number[]>
   return [...ids];
 }
 
-/** The index's view of these articles; deleted or missing ones are left out. */
-async function searchDocuments(trx: Db, ids: number[]): Promise<SearchDocument[]> {
+/**
+ * The index's view of these articles (deleted or missing ones are left out); recommendations'
+ * term vectors are made from the same documents.
+ */
+export async function searchDocuments(trx: Db, ids: number[]): Promise<SearchDocument[]> {
   if (ids.length === 0) return [];
   const [articles, tags, authors] = await Promise.all([
     trx
@@ -108,17 +111,26 @@ async function searchDocuments(trx: Db, ids: number[]): Promise<SearchDocument[]
   }));
 }
 
+/** What a re-index wrote: the documents of the articles that exist, and the ids removed. */
+export interface Reindexed {
+  documents: SearchDocument[];
+  removedIds: number[];
+}
+
 /** Re-indexes these articles: writes the ones that exist, removes deleted and missing ones. */
-export async function reindexArticles(db: Kysely<Database>, trx: Db, ids: number[]): Promise<void> {
-  if (ids.length === 0) return;
+export async function reindexArticles(
+  db: Kysely<Database>,
+  trx: Db,
+  ids: number[],
+): Promise<Reindexed> {
+  if (ids.length === 0) return { documents: [], removedIds: [] };
   const engine = dialectFeatures(db).search;
   const documents = await searchDocuments(trx, ids);
   const kept = new Set(documents.map((document) => document.articleId));
-  await engine.remove(
-    trx,
-    ids.filter((id) => !kept.has(id)),
-  );
+  const removedIds = ids.filter((id) => !kept.has(id));
+  await engine.remove(trx, removedIds);
   await engine.write(trx, documents);
+  return { documents, removedIds };
 }
 
 /** Inside a write's transaction: re-index every article the change touched. */
@@ -126,8 +138,8 @@ export async function syncSearchIndex(
   db: Kysely<Database>,
   trx: Transaction<Database>,
   changes: ChangeSet,
-): Promise<void> {
-  await reindexArticles(db, trx, await touchedArticleIds(trx, changes));
+): Promise<Reindexed> {
+  return reindexArticles(db, trx, await touchedArticleIds(trx, changes));
 }
 
 /**

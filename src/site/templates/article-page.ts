@@ -65,9 +65,9 @@ ${responsiveImage(image, { sizes: '(min-width: 64rem) 64rem, 100vw', isLead: tru
       : null;
   const recommendations =
     recommended.length > 0
-      ? html`<aside class="recommended" aria-labelledby="recommended-heading">
+      ? html`<aside class="recommended" aria-labelledby="recommended-heading" data-rec-block>
 <h2 id="recommended-heading">${t.recommended}</h2>
-<div class="card-list">${recommended.map((story) => storyCard(story, locale, zone, { headingLevel: 3 }))}</div>
+<div class="card-list">${recommended.map((story) => storyCard(story, locale, zone, { headingLevel: 3, recommendation: true }))}</div>
 </aside>`
       : null;
 

@@ -101,13 +101,20 @@ export function storyCard(
   summary: ArticleLink & Partial<Pick<ArticleSummary, 'dek' | 'image'>>,
   pageLocale: Locale,
   timeZone: string,
-  options: { headingLevel: 2 | 3; showImage?: boolean; showDek?: boolean } = { headingLevel: 3 },
+  options: {
+    headingLevel: 2 | 3;
+    showImage?: boolean;
+    showDek?: boolean;
+    /** In a Recommended block: the link names its story for the analytics beacon's clicks. */
+    recommendation?: boolean;
+  } = { headingLevel: 3 },
 ): SafeHtml {
   const locale = summary.locale;
   const isOtherLanguage = locale !== pageLocale;
   const path = sitePaths.article(locale, summary.section.slug, summary.slug);
   const hreflang = isOtherLanguage ? html` hreflang="${languageTag[locale]}"` : null;
-  const headline = html`<a href="${path}"${hreflang}>${summary.headline}</a>`;
+  const target = options.recommendation ? html` data-rec-target="${summary.id}"` : null;
+  const headline = html`<a href="${path}"${hreflang}${target}>${summary.headline}</a>`;
   const languageLabel = isOtherLanguage
     ? html`<span class="lang-label" lang="${languageTag[pageLocale]}">${messages[pageLocale].inLanguage(locale)}</span> `
     : null;
