@@ -4,15 +4,8 @@ import type { Locale } from '../../db/schema.js';
 import { describeEachDialect } from '../../test/each-dialect.js';
 import { systemActor } from '../actor.js';
 import { runOperation } from '../operation.js';
-import {
-  createArticle,
-  createAuthor,
-  createSection,
-  createTag,
-  publishArticle,
-  setUpPublication,
-  unpublishArticle,
-} from '../operations/index.js';
+import { createArticle, createTag, publishArticle, unpublishArticle } from '../operations/index.js';
+import { setUpTestNewsroom } from '../../test/test-newsroom.js';
 import { computeRecommendations, refreshRecommendations } from './recommend.js';
 import { termVector } from './term-vector.js';
 
@@ -84,12 +77,17 @@ describeEachDialect('recommendations', { demo: false }, (t) => {
     return id;
   }
 
+  const id = (name: string): number => {
+    const found = ids[name];
+    if (found === undefined) throw new Error(`no story named ${name}`);
+    return found;
+  };
   const blockOf = async (name: string) =>
     (
       await t.galley.db
         .selectFrom('article_recommendations')
         .select(['recommended_id', 'reason'])
-        .where('article_id', '=', ids[name]!)
+        .where('article_id', '=', id(name))
         .orderBy('position')
         .execute()
     ).map((row) => ({ id: row.recommended_id, reason: row.reason }));
@@ -101,34 +99,15 @@ describeEachDialect('recommendations', { demo: false }, (t) => {
   };
 
   it('writes a small bilingual newsroom', async () => {
-    await run(setUpPublication, {
+    const newsroom = await setUpTestNewsroom(t.galley.core, {
       name: 'Harbour Gazette',
-      timeZone: 'UTC',
-      translations: { en: { tagline: 'News' }, es: { tagline: 'Noticias' } },
+      sections: [
+        ['City', 'Ciudad'],
+        ['Port', 'Puerto'],
+      ],
     });
-    city = (
-      await run(createSection, {
-        translations: {
-          en: { name: 'City', slug: 'city' },
-          es: { name: 'Ciudad', slug: 'ciudad' },
-        },
-      })
-    ).id;
-    port = (
-      await run(createSection, {
-        translations: {
-          en: { name: 'Port', slug: 'port' },
-          es: { name: 'Puerto', slug: 'puerto' },
-        },
-      })
-    ).id;
-    author = (
-      await run(createAuthor, {
-        slug: 'ana',
-        name: 'Ana Quintero',
-        translations: { en: { bio: 'Reporter.' }, es: { bio: 'Reportera.' } },
-      })
-    ).id;
+    [city = 0, port = 0] = newsroom.sectionIds;
+    author = newsroom.authorId;
     tides = (
       await run(createTag, {
         translations: {
@@ -247,31 +226,31 @@ describeEachDialect('recommendations', { demo: false }, (t) => {
       .insertInto('recommendation_choices')
       .values([
         {
-          article_id: ids['tides']!,
-          target_id: ids['cranes']!,
+          article_id: id('tides'),
+          target_id: id('cranes'),
           kind: 'pin',
           position: 0,
           created_at: NOW.toISOString(),
         },
         {
-          article_id: ids['tides']!,
-          target_id: ids['tidesAgain']!,
+          article_id: id('tides'),
+          target_id: id('tidesAgain'),
           kind: 'exclude',
           position: 0,
           created_at: NOW.toISOString(),
         },
       ])
       .execute();
-    await refreshRecommendations(t.galley.db, { articleIds: [ids['tides']!], changedIds: [] }, NOW);
+    await refreshRecommendations(t.galley.db, { articleIds: [id('tides')], changedIds: [] }, NOW);
     const block = await blockOf('tides');
     expect(block[0]).toEqual({ id: ids['cranes'], reason: 'pin' });
     expect(named(block)).not.toContain('tidesAgain');
     // A pin cannot bring back what is never allowed: the article's own translation.
     expect(
-      named(await computeRecommendations(t.galley.db, ids['tides']!, { now: NOW })),
+      named(await computeRecommendations(t.galley.db, id('tides'), { now: NOW })),
     ).not.toContain('tidesSpanish');
     await t.galley.db.deleteFrom('recommendation_choices').execute();
-    await refreshRecommendations(t.galley.db, { articleIds: [ids['tides']!], changedIds: [] }, NOW);
+    await refreshRecommendations(t.galley.db, { articleIds: [id('tides')], changedIds: [] }, NOW);
   });
 
   it('takes a newly published story into the blocks it belongs in, and drops a withdrawn one', async () => {
@@ -292,14 +271,29 @@ describeEachDialect('recommendations', { demo: false }, (t) => {
     expect(await blockOf('tidesLatest')).toEqual([]);
   });
 
+  it('drops a story from the other edition once it has a version in this one', async () => {
+    expect(named(await blockOf('tides'))).toContain('mareasOnlySpanish');
+    await story('mareasInEnglish', {
+      headline: 'Harbour district pumps cannot keep up with the tides',
+      body: 'Residents of the harbour district ask for more pumps against the tides.',
+      tags: [tides],
+      translationOf: id('mareasOnlySpanish'),
+      daysAgo: 2,
+    });
+    await runJobs();
+    const block = named(await blockOf('tides'));
+    expect(block).not.toContain('mareasOnlySpanish');
+    expect(block).toContain('mareasInEnglish');
+  });
+
   it('lets popularity lift the most-read of otherwise equal stories', async () => {
-    const before = await computeRecommendations(t.galley.db, ids['tides']!, { now: NOW });
+    const before = await computeRecommendations(t.galley.db, id('tides'), { now: NOW });
     const bakery = before.find((story) => story.id === ids['bakery']);
     await t.galley.db
       .insertInto('analytics_hourly')
       .values({
         hour: new Date(NOW.getTime() - 3_600_000).toISOString(),
-        article_id: ids['bakery']!,
+        article_id: id('bakery'),
         locale: 'en',
         section_id: city,
         views: 500,
@@ -313,14 +307,15 @@ describeEachDialect('recommendations', { demo: false }, (t) => {
         rec_clicks: 0,
       })
       .execute();
-    const after = await computeRecommendations(t.galley.db, ids['tides']!, { now: NOW });
-    const lifted = after.find((story) => story.id === ids['bakery']);
+    const after = await computeRecommendations(t.galley.db, id('tides'), { now: NOW });
+    const scoreOfBakery = (ranked: { id: number; score: number }[]) =>
+      ranked.find((story) => story.id === id('bakery'))?.score ?? Number.NaN;
     expect(bakery).toBeDefined();
-    expect(lifted!.score).toBeCloseTo(bakery!.score * 1.5, 6);
-    const off = await computeRecommendations(t.galley.db, ids['tides']!, {
+    expect(scoreOfBakery(after)).toBeCloseTo(scoreOfBakery(before) * 1.5, 6);
+    const off = await computeRecommendations(t.galley.db, id('tides'), {
       now: NOW,
       weights: { popularity: 0 },
     });
-    expect(off.find((story) => story.id === ids['bakery'])!.score).toBeCloseTo(bakery!.score, 6);
+    expect(scoreOfBakery(off)).toBeCloseTo(scoreOfBakery(before), 6);
   });
 });

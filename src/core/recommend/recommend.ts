@@ -165,14 +165,21 @@ export class CandidatePool {
    * excludes: what `computeRecommendations` picks from, and how a refresh finds the stories a
    * changed article has become close to.
    */
-  rank(source: StoryFacts, now: Date, weights: RecommendationWeights): RankedStory[] {
+  rank(
+    source: StoryFacts,
+    now: Date,
+    weights: RecommendationWeights,
+    options: { anyEdition?: boolean } = {},
+  ): RankedStory[] {
     const sourceWeights = this.weighted(source.vector);
     const ranked: RankedStory[] = [];
     for (const candidate of this.candidates) {
       if (candidate.id === source.id || candidate.translationGroup === source.translationGroup)
         continue;
-      // A story offered from the other edition must be one the reader cannot read in their own.
+      // A story offered from the other edition must be one the reader cannot read in their own
+      // (unless the question is only which stories are close: `anyEdition`).
       if (
+        !options.anyEdition &&
         candidate.locale !== source.locale &&
         this.publishedLocales.get(candidate.translationGroup)?.has(source.locale)
       )
@@ -468,18 +475,23 @@ export async function refreshRecommendations(
   const pool = await CandidatePool.load(db, now);
   const ids = new Set([...request.articleIds, ...request.changedIds]);
   if (request.changedIds.length > 0) {
+    // Blocks showing the story or any version of it: a story offered from the other edition
+    // leaves those blocks when a version in their language is published.
     const showing = await inChunks(request.changedIds, (chunk) =>
       db
-        .selectFrom('article_recommendations')
-        .select('article_id')
-        .where('recommended_id', 'in', chunk)
+        .selectFrom('article_recommendations as ar')
+        .innerJoin('articles as shown', 'shown.id', 'ar.recommended_id')
+        .innerJoin('articles as changed', 'changed.translation_group', 'shown.translation_group')
+        .select('ar.article_id')
+        .where('changed.id', 'in', chunk)
         .execute(),
     );
     for (const row of showing) ids.add(row.article_id);
     const changed = await storyFacts(db, request.changedIds);
     for (const story of changed.values()) {
       if (story.status !== 'published' || story.deleted) continue;
-      const nearest = pool.rank(story, now, DEFAULT_WEIGHTS);
+      // Close stories in either edition: a story can enter blocks of both.
+      const nearest = pool.rank(story, now, DEFAULT_WEIGHTS, { anyEdition: true });
       for (const neighbour of nearest.slice(0, NEIGHBOURS)) ids.add(neighbour.id);
     }
   }
