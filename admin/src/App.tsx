@@ -17,6 +17,7 @@ import { NewArticle } from './screens/NewArticle.tsx';
 import { Taxonomy } from './screens/Taxonomy.tsx';
 import { Tokens } from './screens/Tokens.tsx';
 import { Users } from './screens/Users.tsx';
+import { mayViewAnalytics } from './analytics/access.ts';
 import { mayOpen, ROLE_KEYS, SessionContext, useSession } from './session.tsx';
 import type { SessionValue } from './session.tsx';
 import type { Session, User } from './types.ts';
@@ -48,6 +49,10 @@ const ErrorReportScreen = lazy(() =>
 // Policies use the body editor: their own chunk, sharing TipTap's with the article editor.
 const Policies = lazy(() =>
   import('./screens/Policies.tsx').then((module) => ({ default: module.Policies })),
+);
+// The analytics dashboard brings its chart library (uPlot): loaded only when it is opened.
+const Analytics = lazy(() =>
+  import('./screens/Analytics.tsx').then((module) => ({ default: module.Analytics })),
 );
 
 type SessionState =
@@ -186,6 +191,14 @@ function Screen({ route }: { route: Route }) {
       ) : (
         <NotFound />
       );
+    case 'analytics':
+      return mayViewAnalytics(user.role) ? (
+        <Suspense fallback={<p role="status">{t('loading')}</p>}>
+          <Analytics params={route.params} />
+        </Suspense>
+      ) : (
+        <NotFound />
+      );
     case 'notFound':
       return <NotFound />;
   }
@@ -226,6 +239,13 @@ function Header({ user, onLogOut }: { user: User | null; onLogOut: (() => void) 
                 {t('navMedia')}
               </Link>
             </li>
+            {mayViewAnalytics(user.role) && (
+              <li>
+                <Link to="/analytics" aria-current={current(['analytics'])}>
+                  {t('navAnalytics')}
+                </Link>
+              </li>
+            )}
             {mayOpen(user.role, 'reports') && (
               <li>
                 <Link to="/reports" aria-current={current(['reports', 'report'])}>

@@ -18,6 +18,7 @@ export type Route =
   | { name: 'reports'; params: URLSearchParams }
   | { name: 'report'; id: number }
   | { name: 'policies'; params: URLSearchParams }
+  | { name: 'analytics'; params: URLSearchParams }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -39,6 +40,7 @@ export function parseRoute(pathname: string, search: string): Route {
   const report = /^\/reports\/([1-9]\d{0,9})$/.exec(trimmed);
   if (report?.[1]) return { name: 'report', id: Number(report[1]) };
   if (trimmed === '/policies') return { name: 'policies', params: new URLSearchParams(search) };
+  if (trimmed === '/analytics') return { name: 'analytics', params: new URLSearchParams(search) };
   return { name: 'notFound' };
 }
 

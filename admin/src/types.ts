@@ -150,3 +150,10 @@ export type PolicyPage = Omit<AdminPolicyPage, 'body'> & { body: BodyDoc | null 
 export type ArticleSource = Article['sources'][number];
 
 export const EMPTY_BODY: BodyDoc = { type: 'doc', content: [{ type: 'paragraph' }] };
+
+/** An article's Recommended block: the editors' choices and the block as last computed. */
+export type {
+  BlockStory,
+  ChosenStory,
+  StaffRecommendations as Recommendations,
+} from '../../src/core/newsroom/recommendations-for-staff.ts';

@@ -24,7 +24,7 @@
  * both), BENCH_SEARCH_KEEP=1 keeps the databases to look at query plans afterwards.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Insertable, Kysely } from 'kysely';
@@ -241,6 +241,12 @@ async function benchDialect(dialect: DialectName, corpus: CorpusDocument[]): Pro
     // A live database has planner statistics (autovacuum keeps them); a bulk load has none yet.
     if (dialect === 'postgres') await sql`analyze`.execute(db);
     const queries = pickQueries(corpus);
+    // Latencies on a shared machine mean little without the load they were taken under.
+    const load = () =>
+      loadavg()
+        .map((value) => value.toFixed(2))
+        .join(' ');
+    console.log(`  load average before the queries: ${load()}`);
     const searchTimes: number[] = [];
     const baselineTimes: number[] = [];
     let totalHits = 0;
@@ -281,7 +287,7 @@ async function benchDialect(dialect: DialectName, corpus: CorpusDocument[]): Pro
       );
     }
     console.log(
-      `  ${queries.length} queries, ${Math.round(totalHits / queries.length).toLocaleString('en')} matches each on average`,
+      `  ${queries.length} queries, ${Math.round(totalHits / queries.length).toLocaleString('en')} matches each on average; load average after: ${load()}`,
     );
     const search = summary('full-text search (page 1 + counts)', searchTimes);
     const baseline = summary('baseline: headline substring scan', baselineTimes);

@@ -34,6 +34,15 @@ export interface Config {
   ffprobePath?: string;
   /** The largest video upload in bytes (`GALLEY_VIDEO_MAX_BYTES`); left out, 2 GiB. */
   videoMaxBytes?: number;
+  /** First-party analytics (the beacon, rollups, pruning); off with `GALLEY_ANALYTICS=0`. */
+  analytics?: boolean;
+  /** Days raw analytics events are kept (`GALLEY_ANALYTICS_RETENTION_DAYS`); left out, 30. */
+  analyticsRetentionDays?: number;
+  /**
+   * Beacons a second one client address may send on average (`GALLEY_ANALYTICS_CLIENT_RATE`);
+   * left out, 10. Raised only where one address stands for very many readers, or by a benchmark.
+   */
+  analyticsClientRate?: number;
 }
 
 export class ConfigError extends Error {}
@@ -58,6 +67,19 @@ const schema = z.object({
     .number()
     .int('must be a whole number of bytes')
     .min(1024 * 1024, 'must be at least 1 MiB (1048576)')
+    .optional(),
+  GALLEY_ANALYTICS: z.enum(['0', '1']).optional(),
+  GALLEY_ANALYTICS_RETENTION_DAYS: z.coerce
+    .number()
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1 day')
+    .max(3650, 'must be at most 3650 days')
+    .optional(),
+  GALLEY_ANALYTICS_CLIENT_RATE: z.coerce
+    .number()
+    .int('must be a whole number of beacons a second')
+    .min(1, 'must be at least 1')
+    .max(1_000_000, 'must be at most 1000000')
     .optional(),
 });
 
@@ -107,5 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ffmpegPath: values.GALLEY_FFMPEG,
     ffprobePath: values.GALLEY_FFPROBE,
     videoMaxBytes: values.GALLEY_VIDEO_MAX_BYTES,
+    analytics: values.GALLEY_ANALYTICS === undefined ? undefined : values.GALLEY_ANALYTICS === '1',
+    analyticsRetentionDays: values.GALLEY_ANALYTICS_RETENTION_DAYS,
+    analyticsClientRate: values.GALLEY_ANALYTICS_CLIENT_RATE,
   };
 }

@@ -33,6 +33,15 @@ import { JobRunner } from './job-runner.js';
 import { indexUnindexedArticles } from '../core/search/search-index.js';
 import type { JobRunnerOptions } from './job-runner.js';
 import { Scheduler } from './scheduler.js';
+import { PeriodicTask } from '../lib/periodic-task.js';
+import { RECOMMENDATIONS_JOB } from '../core/recommend/refresh-queue.js';
+import {
+  prepareRecommendations,
+  queuePopularityRefresh,
+  recommendationsJobHandler,
+} from '../core/recommend/recommendations-job.js';
+import { createAnalyticsService } from '../analytics/analytics-service.js';
+import type { AnalyticsService } from '../analytics/analytics-service.js';
 import type { InvalidationFeedOptions } from './invalidation-feed.js';
 
 export interface Galley {
@@ -46,6 +55,8 @@ export interface Galley {
   feed: InvalidationFeed;
   scheduler: Scheduler;
   jobs: JobRunner;
+  /** First-party analytics; null when switched off (`GALLEY_ANALYTICS=0`). */
+  analytics: AnalyticsService | null;
   close(): Promise<void>;
 }
 
@@ -63,9 +74,20 @@ export async function createGalley(
     if (indexed > 0) logger.info(`search index: added ${indexed} articles`);
     const pageCache = new PageCache(config.pageCache);
     const siteChrome = new SiteChromeCache(db);
+    const analytics =
+      config.analytics === false
+        ? null
+        : createAnalyticsService({
+            db,
+            publicUrl: config.publicUrl,
+            logger,
+            retentionDays: config.analyticsRetentionDays,
+            clientRatePerSecond: config.analyticsClientRate,
+          });
     const dropCached = (keys: Set<string>) => {
       pageCache.invalidate(keys);
       siteChrome.invalidate(keys);
+      analytics?.invalidate(keys);
     };
     const core: Core = {
       db,
@@ -86,6 +108,12 @@ export async function createGalley(
       });
       logger.info(`loaded demo content: ${articles} articles`);
     }
+    // Recommended blocks for articles that have none (a new database, an upgrade, the demo).
+    const prepared = await prepareRecommendations(core);
+    if (prepared.vectors + prepared.blocks + prepared.queued > 0)
+      logger.info(
+        `recommendations: ${prepared.vectors} vectors, ${prepared.blocks} blocks, ${prepared.queued} queued`,
+      );
     const site = createSiteApp({
       db,
       core,
@@ -94,6 +122,7 @@ export async function createGalley(
       publicUrl: config.publicUrl,
       mediaDir: mediaStore.root,
       logger,
+      analytics: analytics !== null,
     });
     const app = new Hono();
     app.route(
@@ -109,6 +138,8 @@ export async function createGalley(
       }),
     );
     app.route('/api/content', createContentApi({ db, publicUrl: config.publicUrl, logger }));
+    // POST /api/beacon, before the site (whose 404 would otherwise answer it).
+    if (analytics) app.route('/', analytics.app);
     app.route('/', createAdminAppRoutes());
     app.route(
       '/',
@@ -135,8 +166,23 @@ export async function createGalley(
     const scheduler = new Scheduler(core, logger);
     scheduler.start();
     // Webhook deliveries and other persisted work, claimed safely however many processes run.
-    const jobs = new JobRunner(db, logger, { ...options.jobs, video: videoContext });
+    const jobs = new JobRunner(db, logger, {
+      ...options.jobs,
+      video: videoContext,
+      handlers: { [RECOMMENDATIONS_JOB]: recommendationsJobHandler(core) },
+    });
     jobs.start();
+    // Popularity moves by the hour: blocks around the stories read in the last day are recomputed.
+    const popularity = new PeriodicTask(
+      () =>
+        queuePopularityRefresh(db).catch((error: unknown) => {
+          logger.error(`recommendations: popularity refresh failed: ${(error as Error).message}`);
+          return 0;
+        }),
+      3_600_000,
+    );
+    popularity.start();
+    analytics?.start();
     return {
       config,
       adapter,
@@ -148,8 +194,12 @@ export async function createGalley(
       feed,
       scheduler,
       jobs,
+      analytics,
       close: async () => {
+        // Accepted beacon events are written before the database closes.
+        await analytics?.stop();
         await scheduler.stop();
+        await popularity.stop();
         await jobs.stop();
         await feed.stop();
         await db.destroy();

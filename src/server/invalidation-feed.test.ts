@@ -16,6 +16,13 @@ describeEachDialect('two Galley processes on one database', { demo: true }, (t) 
   beforeAll(async () => {
     // A second instance on the same database and media: what a second worker or node is.
     other = await createGalley(t.galley.config, { logger: memoryLogger() });
+    // This suite is about the feed. Background jobs (the Recommended-block refreshes the demo
+    // queued) would write from both instances, and two SQLite connections in one thread wait on
+    // each other's locks by blocking that thread; separate processes do not. The rows the two
+    // starts wrote (blocks computed at start drop their pages) are taken in before any test.
+    await t.galley.jobs.stop();
+    await other.jobs.stop();
+    await other.feed.poll();
   });
   afterAll(() => other.close());
 

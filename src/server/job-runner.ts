@@ -17,8 +17,14 @@ import { runVideoJob } from '../media/video-processing.js';
 import type { VideoJobContext } from '../media/video-processing.js';
 import { runWebhookJob } from '../webhooks/webhook-job.js';
 
-/** `signal` aborts when this process no longer holds the job (its lease went to another). */
-export type JobHandler = (job: ClaimedJob, lease: { signal: AbortSignal }) => Promise<void>;
+/**
+ * `signal` aborts when this process no longer holds the job (its lease went to another);
+ * `claimedAt` is when this process claimed it (every change that queued it committed before).
+ */
+export type JobHandler = (
+  job: ClaimedJob,
+  lease: { signal: AbortSignal; claimedAt: Date },
+) => Promise<void>;
 
 export interface JobRunnerOptions {
   intervalMs?: number;
@@ -82,15 +88,19 @@ export class JobRunner {
   private async runDue(): Promise<number> {
     let ran = 0;
     try {
+      const claimedAt = new Date();
       const jobs = await claimDueJobs(this.db, this.worker, {
-        now: new Date(),
+        now: claimedAt,
         leaseMs: this.options.leaseMs ?? 60_000,
         limit: this.options.batch ?? 10,
       });
       // A batch runs side by side: one slow receiver does not hold up the others.
       const long = jobs.filter((job) => LONG_RUNNING_KINDS.has(job.kind));
-      for (const job of long) this.longRunning = this.longRunning.then(() => this.run(job));
-      await Promise.all(jobs.filter((job) => !long.includes(job)).map((job) => this.run(job)));
+      for (const job of long)
+        this.longRunning = this.longRunning.then(() => this.run(job, claimedAt));
+      await Promise.all(
+        jobs.filter((job) => !long.includes(job)).map((job) => this.run(job, claimedAt)),
+      );
       ran = jobs.length;
     } catch (error) {
       this.logger.error(`jobs: ${(error as Error).message}`);
@@ -98,7 +108,7 @@ export class JobRunner {
     return ran;
   }
 
-  private async run(job: ClaimedJob): Promise<void> {
+  private async run(job: ClaimedJob, claimedAt: Date): Promise<void> {
     const handler = this.handlers[job.kind];
     const lease = new AbortController();
     const leaseMs = this.options.leaseMs ?? 60_000;
@@ -113,7 +123,7 @@ export class JobRunner {
     try {
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
       if (stopping.aborted) return;
-      await handler(job, { signal: lease.signal });
+      await handler(job, { signal: lease.signal, claimedAt });
       await completeJob(this.db, job, this.worker, new Date());
     } catch (error) {
       if (lease.signal.aborted) return;

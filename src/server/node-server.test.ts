@@ -72,4 +72,48 @@ describeEachDialect('the node server’s cached-page fast path', { demo: true },
     expect(tracked.status).toBe(200);
     expect(tracked.headers.get('etag')).toBe(dotted.etag);
   });
+
+  it('answers analytics beacons before Hono, with the same checks', async () => {
+    const story = await findBilingualStory(t.galley);
+    const beacon = (body: string, headers: Record<string, string> = {}) =>
+      fetch(`${origin}/api/beacon`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'text/plain;charset=UTF-8',
+          'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36',
+          ...headers,
+        },
+        body,
+      });
+    const path = `${story.path}-fast-path`;
+    const view = JSON.stringify({
+      v: 1,
+      path,
+      locale: 'en',
+      article: story.id,
+      events: [{ kind: 'view', referrer: 'search.example' }],
+    });
+    expect((await beacon(view)).status).toBe(204);
+    const stored = await t.galley.db
+      .selectFrom('analytics_events')
+      .select(['kind', 'article_id', 'referrer_domain'])
+      .where('path', '=', path)
+      .execute();
+    expect(stored).toEqual([
+      { kind: 'view', article_id: story.id, referrer_domain: 'search.example' },
+    ]);
+    const malformed = await beacon('{"v":1,');
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toEqual({ error: { message: 'the body is not JSON' } });
+    expect((await beacon(view.padEnd(5000, ' '))).status).toBe(413);
+    expect((await beacon(view, { 'content-type': 'application/pdf' })).status).toBe(415);
+    expect((await beacon(view, { origin: 'https://elsewhere.example' })).status).toBe(403);
+    expect((await beacon(view, { 'sec-gpc': '1' })).status).toBe(204);
+    const count = await t.galley.db
+      .selectFrom('analytics_events')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('path', '=', path)
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(1);
+  });
 });

@@ -1,7 +1,7 @@
 /**
- * Serves a Galley app over node:http. Cached pages are answered right here, before the request
- * is converted to a Web `Request` for Hono: on the warm path that conversion would cost more
- * than the rest of the response. Both paths build their answer with `pageResponseParts`, and the
+ * Serves a Galley app over node:http. Cached pages and analytics beacons are answered right here,
+ * before the request is converted to a Web `Request` for Hono: on those paths that conversion
+ * would cost more than the rest of the response. Both paths build their answer with `pageResponseParts`, and the
  * tests run the in-process app, so the shortcut cannot drift from what Hono would send.
  */
 import { createServer } from 'node:http';
@@ -9,6 +9,7 @@ import type { Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { pageResponseParts } from '../http/respond.js';
 import { cacheUrlFor } from '../site/site-app.js';
+import { BEACON_PATH, answerBeaconRequest } from '../analytics/ingest-route.js';
 import type { Galley } from './create-galley.js';
 
 const BASE = 'http://galley.invalid';
@@ -29,7 +30,13 @@ function cacheUrlOf(rawUrl: string): string | null {
 export function createNodeServer(galley: Galley): Server {
   const viaHono = getRequestListener(galley.app.fetch);
   const cache = galley.pageCache;
+  const beacons = galley.analytics?.handleBeacon;
   return createServer((req, res) => {
+    // Analytics beacons come in floods; they skip Hono's Request conversion too.
+    if (beacons && req.method === 'POST' && req.url === BEACON_PATH) {
+      answerBeaconRequest(beacons, req, res);
+      return;
+    }
     if (cache.isEnabled && cache.size > 0 && (req.method === 'GET' || req.method === 'HEAD')) {
       const cacheUrl = cacheUrlOf(req.url ?? '/');
       const page = cacheUrl === null ? undefined : cache.get(cacheUrl);

@@ -4,6 +4,8 @@
  * claiming at once, back-off after a 500, a receiver that never answers, a restart in between,
  * redelivery, and nothing for drafts' autosaves.
  */
+import { RECOMMENDATIONS_JOB } from '../core/recommend/refresh-queue.js';
+import { WEBHOOK_JOB } from '../core/webhooks/webhook-events.js';
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -84,10 +86,18 @@ describeEachDialect('webhooks', { demo: false }, (t) => {
       {},
     );
     expect(published.status).toBe(200);
+    // Publishing also queues a refresh of Recommended blocks (core/recommend); this suite counts
+    // and runs webhook jobs only.
+    await t.galley.db.deleteFrom('jobs').where('kind', '=', RECOMMENDATIONS_JOB).execute();
     return article.id;
   };
   const pendingJobs = () =>
-    t.galley.db.selectFrom('jobs').selectAll().where('status', '=', 'pending').execute();
+    t.galley.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('status', '=', 'pending')
+      .where('kind', '=', WEBHOOK_JOB)
+      .execute();
 
   beforeAll(async () => {
     // This suite's own process runs no jobs: the two below do, when told.

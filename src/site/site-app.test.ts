@@ -93,11 +93,12 @@ describeEachDialect('the reader site', { demo: true }, (t) => {
     );
     expect(page).toContain('<h2 id="recommended-heading">Recommended</h2>');
     expect(page).toMatch(/<nav class="sections" aria-label="Sections">/);
-    // The reader page runs no script but the site's own optional error-report enhancement
-    // (same origin, deferred; the page works without it), besides JSON-LD data, which browsers
-    // never execute; and it loads nothing from another origin.
+    // The reader page runs no script but the site's own optional error-report enhancement and
+    // its first-party analytics beacon (same origin, deferred; the page works without them),
+    // besides JSON-LD data, which browsers never execute; and it loads nothing from another origin.
     expect(page.match(/<script[^>]*>/gi)).toEqual([
       expect.stringMatching(/^<script src="\/assets\/report-error\.[0-9a-f]{12}\.js" defer>$/),
+      expect.stringMatching(/^<script src="\/assets\/beacon\.[0-9a-f]{12}\.js" defer>$/),
       '<script type="application/ld+json">',
     ]);
     // Nothing the page loads comes from another origin (links to sources elsewhere are fine:

@@ -50,6 +50,8 @@ export interface SiteAppOptions {
   publicUrl: string;
   mediaDir: string;
   logger: Logger;
+  /** First-party analytics is on: every reader page loads the beacon. */
+  analytics?: boolean;
 }
 
 const isLocale = (value: string | undefined): value is Locale => value === 'en' || value === 'es';
@@ -119,6 +121,7 @@ export function createSiteApp(options: SiteAppOptions): Hono<SiteEnv> {
     reportScriptPath: assets.reportScriptPath,
     playerScriptPath: player?.scriptPath,
     embedsScriptPath: assets.embedsScriptPath,
+    beaconScriptPath: options.analytics ? assets.beaconScriptPath : undefined,
   };
   const app = new Hono<SiteEnv>();
 
@@ -189,6 +192,12 @@ export function createSiteApp(options: SiteAppOptions): Hono<SiteEnv> {
     c.header('cache-control', 'public, max-age=31536000, immutable');
     c.header('x-content-type-options', 'nosniff');
     return c.body(assets.embedsScript);
+  });
+  app.get(assets.beaconScriptPath, (c) => {
+    c.header('content-type', 'text/javascript; charset=utf-8');
+    c.header('cache-control', 'public, max-age=31536000, immutable');
+    c.header('x-content-type-options', 'nosniff');
+    return c.body(assets.beaconScript);
   });
   if (player)
     app.get(player.scriptPath, (c) => {

@@ -19,6 +19,9 @@ export interface SiteAssets {
   /** The social embeds' loader (embeds.js), for article pages that quote a post. */
   embedsScript: string;
   embedsScriptPath: string;
+  /** The first-party analytics beacon (beacon.js), on every reader page while analytics is on. */
+  beaconScript: string;
+  beaconScriptPath: string;
 }
 
 let loaded: SiteAssets | undefined;
@@ -31,6 +34,8 @@ export function siteAssets(): SiteAssets {
   const scriptHash = createHash('sha256').update(reportScript).digest('hex').slice(0, 12);
   const embedsScript = readFileSync(new URL('embeds.js', ASSETS_DIR), 'utf8');
   const embedsHash = createHash('sha256').update(embedsScript).digest('hex').slice(0, 12);
+  const beaconScript = readFileSync(new URL('beacon.js', ASSETS_DIR), 'utf8');
+  const beaconHash = createHash('sha256').update(beaconScript).digest('hex').slice(0, 12);
   loaded = {
     stylesheet,
     stylesheetPath: `/assets/style.${hash}.css`,
@@ -38,6 +43,8 @@ export function siteAssets(): SiteAssets {
     reportScriptPath: `/assets/report-error.${scriptHash}.js`,
     embedsScript,
     embedsScriptPath: `/assets/embeds.${embedsHash}.js`,
+    beaconScript,
+    beaconScriptPath: `/assets/beacon.${beaconHash}.js`,
     favicon: readFileSync(new URL('favicon.svg', ASSETS_DIR), 'utf8'),
   };
   return loaded;

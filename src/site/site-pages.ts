@@ -59,6 +59,11 @@ export interface SiteDeps {
   playerScriptPath?: string;
   /** The social embeds' loader, loaded only by pages whose body quotes a post. */
   embedsScriptPath?: string;
+  /**
+   * The analytics beacon, loaded by every page a reader is shown with a 200; absent when
+   * analytics is off and in the newsroom's preview (staff reading a draft are not readers).
+   */
+  beaconScriptPath?: string;
 }
 
 interface PageParts {
@@ -82,6 +87,8 @@ interface PageParts {
   scripts?: string[];
   /** What else the page's CSP must allow (same-origin video, inline styles, frames). */
   allowances?: PageAllowances;
+  /** The article the page shows, for the beacon (`data-analytics-article`). */
+  analyticsArticleId?: number;
 }
 
 /** The home feed of an edition, e.g. "La Marea". */
@@ -105,6 +112,11 @@ export function finishPage(deps: SiteDeps, parts: PageParts): RenderedPage {
   const chrome = parts.chrome;
   const publicUrl = deps.publicUrl;
   const image = parts.shareImage ? shareImage(parts.shareImage, publicUrl) : null;
+  // Error pages are not page views; the beacon goes on every page a reader is shown with a 200.
+  const scripts = [
+    ...(parts.scripts ?? []),
+    ...(deps.beaconScriptPath && status === 200 ? [deps.beaconScriptPath] : []),
+  ];
   const socialMeta = socialMetaTags({
     siteName: chrome.publication.name,
     type: parts.article ? 'article' : 'website',
@@ -130,7 +142,8 @@ export function finishPage(deps: SiteDeps, parts: PageParts): RenderedPage {
     socialMeta,
     structuredData: jsonLdScript(parts.structuredData ?? []),
     main: parts.main,
-    scripts: parts.scripts,
+    scripts,
+    analyticsArticleId: parts.analyticsArticleId,
   }).value;
   parts.keys.add(cacheKey.layout);
   return renderedPage({
@@ -141,8 +154,8 @@ export function finishPage(deps: SiteDeps, parts: PageParts): RenderedPage {
     cacheControl: status === 200 ? PAGE_CACHE_CONTROL : ERROR_CACHE_CONTROL,
     contentLanguage: languageTag[parts.chrome.locale],
     allowances:
-      (parts.scripts?.length ?? 0) > 0 || parts.allowances
-        ? { ...parts.allowances, ownScripts: (parts.scripts?.length ?? 0) > 0 }
+      scripts.length > 0 || parts.allowances
+        ? { ...parts.allowances, ownScripts: scripts.length > 0 }
         : undefined,
   });
 }
@@ -223,6 +236,7 @@ function articlePageFrom(deps: SiteDeps, chrome: SiteChrome, data: ArticlePageDa
       ...data.translations.map((t) => ({ locale: t.locale, path: t.path })),
     ],
     main: articleMain(data, chrome),
+    analyticsArticleId: article.id,
     scripts: [
       ...(deps.reportScriptPath ? [deps.reportScriptPath] : []),
       ...(hasVideo && deps.playerScriptPath ? [deps.playerScriptPath] : []),

@@ -38,6 +38,7 @@ import type {
 import { LeadVideo } from './LeadVideo.tsx';
 import { PreviewPanel } from './PreviewPanel.tsx';
 import { NotesPanel } from './NotesPanel.tsx';
+import { RecommendedPanel } from './RecommendedPanel.tsx';
 import { RevisionsPanel } from './RevisionsPanel.tsx';
 import { TranslationsPanel } from './TranslationsPanel.tsx';
 import { TrustFields } from './TrustFields.tsx';
@@ -600,6 +601,7 @@ function EditorScreen({ loaded, onReload }: { loaded: Loaded; onReload: () => vo
             }}
           />
           <TranslationsPanel article={article} beforeCreate={() => autosave.flush()} />
+          <RecommendedPanel article={article} />
           <RevisionsPanel
             key={revisionsKey}
             article={article}

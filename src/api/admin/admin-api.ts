@@ -42,6 +42,8 @@ import { errorReportRoutes } from './error-report-routes.js';
 import { tokenRoutes } from './token-routes.js';
 import { embedRoutes } from './embed-routes.js';
 import { searchRoutes } from './search-routes.js';
+import { analyticsRoutes } from './analytics-routes.js';
+import { recommendationRoutes } from './recommendation-routes.js';
 import type { OEmbedSettings } from '../../content/embeds/oembed.js';
 import { openApiDocument } from '../openapi.js';
 import { SESSION_COOKIE, sessionRoutes } from './session-routes.js';
@@ -97,6 +99,8 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   ...errorReportRoutes,
   ...embedRoutes,
   ...searchRoutes,
+  ...analyticsRoutes,
+  ...recommendationRoutes,
   openApiRoute,
 ];
 

@@ -30,6 +30,7 @@ export { createWebhook, deleteWebhook, redeliverWebhook } from './webhooks.js';
 export { updatePolicyPage } from './update-policy-page.js';
 export { submitErrorReport, updateErrorReport } from './error-reports.js';
 export { addArticleNote, amendArticleNote } from './article-notes.js';
+export { setRecommendationChoices } from './recommendation-choices.js';
 export {
   createVideo,
   recordVideoProcessing,

@@ -23,6 +23,7 @@
  * alter them) and stored in `article_recommendations`, so the page reads them with its one query.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { LOCALES } from '../../db/schema.js';
 import type { Database, Locale } from '../../db/schema.js';
 import type { TermVector } from './term-vector.js';
 
@@ -95,31 +96,60 @@ interface Candidate extends StoryFacts {
  * in, and the inverse document frequency of every term among them.
  */
 export class CandidatePool {
+  /** Each term's candidates (by index) with their normalised TF-IDF weight. */
+  private readonly postings = new Map<string, { index: number; weight: number }[]>();
+  private readonly byTag = new Map<number, number[]>();
+  private readonly bySection = new Map<number, number[]>();
+  private readonly indexById = new Map<number, number>();
+
   private constructor(
     readonly candidates: Candidate[],
     private readonly idf: Map<string, number>,
     private readonly publishedLocales: Map<string, Set<Locale>>,
     private readonly maxViews: number,
-  ) {}
+  ) {
+    candidates.forEach((candidate, index) => {
+      this.indexById.set(candidate.id, index);
+      for (const [term, weight] of this.weighted(candidate.vector)) {
+        const list = this.postings.get(term) ?? [];
+        list.push({ index, weight });
+        this.postings.set(term, list);
+      }
+      for (const tag of candidate.tags) push(this.byTag, tag, index);
+      push(this.bySection, candidate.sectionId, index);
+    });
+  }
 
   static async load(db: Db, now: Date, poolSize = CANDIDATE_POOL): Promise<CandidatePool> {
-    const rows = await db
-      .selectFrom('articles as a')
-      .leftJoin('recommendation_vectors as v', 'v.article_id', 'a.id')
-      .select([
-        'a.id',
-        'a.locale',
-        'a.section_id',
-        'a.translation_group',
-        'a.published_at',
-        'v.terms',
-      ])
-      .where('a.status', '=', 'published')
-      .where('a.deleted_at', 'is', null)
-      .orderBy('a.published_at', 'desc')
-      .orderBy('a.id', 'desc')
-      .limit(poolSize)
-      .execute();
+    // One query per edition, each read in the order of its listing index (locale, status,
+    // published_at); a single query across editions sorted the whole table. Deleted articles
+    // are never `published`.
+    const perLocale = await Promise.all(
+      LOCALES.map((locale) =>
+        db
+          .selectFrom('articles as a')
+          .leftJoin('recommendation_vectors as v', 'v.article_id', 'a.id')
+          .select([
+            'a.id',
+            'a.locale',
+            'a.section_id',
+            'a.translation_group',
+            'a.published_at',
+            'v.terms',
+            'v.updated_at as vector_updated_at',
+          ])
+          .where('a.locale', '=', locale)
+          .where('a.status', '=', 'published')
+          .orderBy('a.published_at', 'desc')
+          .orderBy('a.id', 'desc')
+          .limit(poolSize)
+          .execute(),
+      ),
+    );
+    const rows = perLocale
+      .flat()
+      .sort((x, y) => (y.published_at ?? '').localeCompare(x.published_at ?? '') || y.id - x.id)
+      .slice(0, poolSize);
     const ids = rows.map((row) => row.id);
     const groups = [...new Set(rows.map((row) => row.translation_group))];
     const since = new Date(now.getTime() - POPULARITY_DAYS * DAY_MS).toISOString();
@@ -130,7 +160,6 @@ export class CandidatePool {
           .selectFrom('articles')
           .select(['translation_group', 'locale'])
           .where('status', '=', 'published')
-          .where('deleted_at', 'is', null)
           .where('translation_group', 'in', chunk)
           .execute(),
       ),
@@ -150,7 +179,7 @@ export class CandidatePool {
       translationGroup: row.translation_group,
       publishedAt: Date.parse(row.published_at ?? ''),
       tags: tags.get(row.id) ?? new Set(),
-      vector: row.terms ? (JSON.parse(row.terms) as TermVector) : [],
+      vector: parsedVector(row.id, row.terms, row.vector_updated_at),
       views: viewsById.get(row.id) ?? 0,
     }));
     const publishedLocales = new Map<string, Set<Locale>>();
@@ -163,14 +192,15 @@ export class CandidatePool {
       candidates,
       inverseDocumentFrequency(candidates),
       publishedLocales,
-      Math.max(0, ...candidates.map((candidate) => candidate.views)),
+      candidates.reduce((most, candidate) => Math.max(most, candidate.views), 0),
     );
   }
 
   /**
    * Every eligible candidate for this article with its score, best first, before slots, pins and
    * excludes: what `computeRecommendations` picks from, and how a refresh finds the stories a
-   * changed article has become close to.
+   * changed article has become close to. Only candidates that share a term, a tag or the section
+   * can score above zero, so only they are visited (through the pool's inverted indexes).
    */
   rank(
     source: StoryFacts,
@@ -178,9 +208,20 @@ export class CandidatePool {
     weights: RecommendationWeights,
     options: { anyEdition?: boolean } = {},
   ): RankedStory[] {
-    const sourceWeights = this.weighted(source.vector);
+    const text = new Map<number, number>();
+    for (const [term, weight] of this.weighted(source.vector))
+      for (const posting of this.postings.get(term) ?? [])
+        text.set(posting.index, (text.get(posting.index) ?? 0) + weight * posting.weight);
+    const sharedTags = new Map<number, number>();
+    for (const tag of source.tags)
+      for (const index of this.byTag.get(tag) ?? [])
+        sharedTags.set(index, (sharedTags.get(index) ?? 0) + 1);
+    const sameSection = new Set(this.bySection.get(source.sectionId) ?? []);
+    const visited = new Set([...text.keys(), ...sharedTags.keys(), ...sameSection]);
+
     const ranked: RankedStory[] = [];
-    for (const candidate of this.candidates) {
+    for (const index of visited) {
+      const candidate = this.candidates[index] as Candidate;
       if (candidate.id === source.id || candidate.translationGroup === source.translationGroup)
         continue;
       // A story offered from the other edition must be one the reader cannot read in their own
@@ -191,10 +232,13 @@ export class CandidatePool {
         this.publishedLocales.get(candidate.translationGroup)?.has(source.locale)
       )
         continue;
+      const shared = sharedTags.get(index) ?? 0;
+      const tagSimilarity =
+        shared > 0 ? shared / (source.tags.size + candidate.tags.size - shared) : 0;
       const similarity =
-        weights.text * cosine(sourceWeights, this.weighted(candidate.vector)) +
-        weights.tags * jaccard(source.tags, candidate.tags) +
-        weights.section * (candidate.sectionId === source.sectionId ? 1 : 0);
+        weights.text * (text.get(index) ?? 0) +
+        weights.tags * tagSimilarity +
+        weights.section * (sameSection.has(index) ? 1 : 0);
       if (similarity <= 0) continue;
       const ageDays = Math.max(0, now.getTime() - candidate.publishedAt) / DAY_MS;
       const decay = (1 / (1 + ageDays / AGE_SCALE_DAYS)) ** weights.recency;
@@ -212,8 +256,9 @@ export class CandidatePool {
 
   /** Whether a story may appear in this article's block at all (pins are checked here too). */
   isEligible(source: StoryFacts, story: { id: number; locale: Locale }): boolean {
-    const candidate = this.candidates.find((c) => c.id === story.id);
-    if (!candidate) return true; // outside the pool: checked by the caller's own query
+    const index = this.indexById.get(story.id);
+    if (index === undefined) return true; // outside the pool: checked by the caller's own query
+    const candidate = this.candidates[index] as Candidate;
     return (
       candidate.translationGroup !== source.translationGroup &&
       (candidate.locale === source.locale ||
@@ -221,29 +266,43 @@ export class CandidatePool {
     );
   }
 
-  private readonly weightCache = new WeakMap<TermVector, Map<string, number>>();
-
-  /** TF-IDF weights of a vector, normalised to length 1 (cached per vector). */
+  /** TF-IDF weights of a vector over this pool, normalised to length 1. */
   private weighted(vector: TermVector): Map<string, number> {
-    const cached = this.weightCache.get(vector);
-    if (cached) return cached;
     const weights = new Map<string, number>();
     let norm = 0;
     for (const [term, tf] of vector) {
       // A term no candidate has (the source's own rare words) gets the rarest weight.
-      const weight = tf * (this.idf.get(term) ?? this.maxIdf);
+      const weight = tf * (this.idf.get(term) ?? Math.log(1 + this.candidates.length));
       weights.set(term, weight);
       norm += weight * weight;
     }
     norm = Math.sqrt(norm);
     if (norm > 0) for (const [term, weight] of weights) weights.set(term, weight / norm);
-    this.weightCache.set(vector, weights);
     return weights;
   }
+}
 
-  private get maxIdf(): number {
-    return Math.log(1 + this.candidates.length);
-  }
+function push<K>(map: Map<K, number[]>, key: K, index: number): void {
+  const list = map.get(key);
+  if (list) list.push(index);
+  else map.set(key, [index]);
+}
+
+/**
+ * Parsed vectors, kept between refreshes while their row is unchanged: parsing the pool's JSON
+ * again for every refresh cost more than ranking it.
+ */
+const parsedVectors = new Map<number, { updatedAt: string; vector: TermVector }>();
+const PARSED_VECTORS_LIMIT = 4 * CANDIDATE_POOL;
+
+function parsedVector(id: number, terms: string | null, updatedAt: string | null): TermVector {
+  if (terms === null || updatedAt === null) return [];
+  const known = parsedVectors.get(id);
+  if (known && known.updatedAt === updatedAt) return known.vector;
+  const vector = JSON.parse(terms) as TermVector;
+  if (parsedVectors.size >= PARSED_VECTORS_LIMIT) parsedVectors.clear();
+  parsedVectors.set(id, { updatedAt, vector });
+  return vector;
 }
 
 function inverseDocumentFrequency(candidates: Candidate[]): Map<string, number> {
@@ -255,23 +314,6 @@ function inverseDocumentFrequency(candidates: Candidate[]): Map<string, number> 
   const total = candidates.length;
   for (const [term, df] of documentFrequency) idf.set(term, Math.log(1 + total / df));
   return idf;
-}
-
-function cosine(a: Map<string, number>, b: Map<string, number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let sum = 0;
-  for (const [term, weight] of small) {
-    const other = large.get(term);
-    if (other !== undefined) sum += weight * other;
-  }
-  return sum;
-}
-
-function jaccard(a: Set<number>, b: Set<number>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const tag of a) if (b.has(tag)) shared++;
-  return shared / (a.size + b.size - shared);
 }
 
 /** SQLite allows a bounded number of parameters per statement; long id lists go in chunks. */
@@ -478,8 +520,9 @@ export async function refreshRecommendations(
   db: Kysely<Database>,
   request: { articleIds: number[]; changedIds: number[] },
   now: Date,
+  options: { pool?: CandidatePool } = {},
 ): Promise<number[]> {
-  const pool = await CandidatePool.load(db, now);
+  const pool = options.pool ?? (await CandidatePool.load(db, now));
   const ids = new Set([...request.articleIds, ...request.changedIds]);
   if (request.changedIds.length > 0) {
     // Blocks showing the story or any version of it: a story offered from the other edition

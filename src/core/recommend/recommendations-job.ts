@@ -9,7 +9,7 @@ import type { Core } from '../operation.js';
 import { cacheKey } from '../change-set.js';
 import type { ChangeSet } from '../change-set.js';
 import type { Database } from '../../db/schema.js';
-import { articlesWithoutBlocks, refreshRecommendations } from './recommend.js';
+import { CandidatePool, articlesWithoutBlocks, refreshRecommendations } from './recommend.js';
 import type { RecommendationsJobPayload } from './refresh-queue.js';
 import { enqueueRecommendationRefresh } from './refresh-queue.js';
 import { vectorizeMissingArticles } from './sync-recommendations.js';
@@ -19,8 +19,9 @@ export async function runRecommendationsRefresh(
   core: Core,
   request: RecommendationsJobPayload,
   now = new Date(),
+  pool?: CandidatePool,
 ): Promise<number[]> {
-  const changed = await refreshRecommendations(core.db, request, now);
+  const changed = await refreshRecommendations(core.db, request, now, { pool });
   if (changed.length === 0) return changed;
   const changes: ChangeSet = {
     cacheKeys: new Set(changed.map((id) => cacheKey.article(id))),
@@ -38,13 +39,28 @@ export async function runRecommendationsRefresh(
   return changed;
 }
 
+/**
+ * The job's handler. Jobs claimed together (a burst of publishes, an import) share one candidate
+ * pool: a pool whose loading began after a job was claimed already holds every change that queued
+ * that job, and loading the pool is most of a refresh's cost.
+ */
 export function recommendationsJobHandler(core: Core) {
-  return async (job: ClaimedJob): Promise<void> => {
+  let shared: { startedAt: number; pool: Promise<CandidatePool> } | undefined;
+  return async (job: ClaimedJob, lease: { claimedAt: Date }): Promise<void> => {
     const payload = job.payload as Partial<RecommendationsJobPayload>;
-    await runRecommendationsRefresh(core, {
-      articleIds: payload.articleIds ?? [],
-      changedIds: payload.changedIds ?? [],
-    });
+    const now = new Date();
+    if (!shared || shared.startedAt <= lease.claimedAt.getTime()) {
+      const pool = CandidatePool.load(core.db, now);
+      shared = { startedAt: now.getTime(), pool };
+      // A failed load is not shared: the next job loads again.
+      pool.catch(() => (shared = undefined));
+    }
+    await runRecommendationsRefresh(
+      core,
+      { articleIds: payload.articleIds ?? [], changedIds: payload.changedIds ?? [] },
+      now,
+      await shared.pool,
+    );
   };
 }
 

@@ -57,7 +57,12 @@ export const createAnalyticsTables: GalleyMigration = (adapter) => ({
       .addColumn('scroll_100', 'integer', (c) => c.notNull())
       .addColumn('rec_impressions', 'integer', (c) => c.notNull())
       .addColumn('rec_clicks', 'integer', (c) => c.notNull())
-      .addPrimaryKeyConstraint('analytics_hourly_pk', ['hour', 'article_id', 'locale', 'section_id'])
+      .addPrimaryKeyConstraint('analytics_hourly_pk', [
+        'hour',
+        'article_id',
+        'locale',
+        'section_id',
+      ])
       .execute();
     await db.schema
       .createTable('analytics_hourly_visitors')

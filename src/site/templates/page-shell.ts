@@ -38,6 +38,8 @@ export interface ShellInput {
   main: SafeHtml;
   /** Same-origin scripts the page loads (deferred); the page's CSP must allow them. */
   scripts?: string[];
+  /** The article the page shows: the analytics beacon reads it from `data-analytics-article`. */
+  analyticsArticleId?: number;
 }
 
 export interface FeedList {
@@ -96,7 +98,7 @@ ${input.canonicalPath === null ? null : html`<link rel="canonical" href="${publi
   )}${fallback ? html`<link rel="alternate" hreflang="x-default" href="${publicUrl}${fallback.path}">\n` : null}<link rel="stylesheet" href="${input.stylesheetPath}">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 ${(input.scripts ?? []).map((src) => html`<script src="${src}" defer></script>\n`)}${feedLinks(input.feeds, publicUrl)}${input.socialMeta}${input.structuredData}</head>
-<body>
+<body data-analytics-locale="${locale}"${input.analyticsArticleId === undefined ? null : html` data-analytics-article="${String(input.analyticsArticleId)}"`}>
 <a class="skip-link" href="#content">${t.skipToContent}</a>
 <header class="site-header">
 <div class="masthead">

@@ -1,0 +1,132 @@
+/**
+ * First-party analytics as one piece that `createGalley` starts and stops: the beacon's route,
+ * the group-commit writer, and the periodic work (rollups every minute, pruning every hour).
+ *
+ * @example
+ * const analytics = createAnalyticsService({ db, publicUrl, logger });
+ * app.route('/', analytics.app);
+ * analytics.start();
+ * // ...
+ * await analytics.stop(); // writes every accepted event first
+ */
+import type { Hono } from 'hono';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Logger } from '../lib/log.js';
+import { PeriodicTask } from '../lib/periodic-task.js';
+import { EventWriter } from './event-writer.js';
+import type { EventWriterOptions } from './event-writer.js';
+import { createBeaconHandler, createIngestRoute } from './ingest-route.js';
+import type { BeaconHandler } from './ingest-route.js';
+import { pruneAnalytics } from './prune.js';
+import { PublishedArticles } from './published-articles.js';
+import { hourStart, hoursToCatchUp, rollUpHour } from './rollup.js';
+import { VisitorHasher } from './visitor-hash.js';
+
+export const DEFAULT_RETENTION_DAYS = 30;
+/** A reader's page sends about one beacon every 5 s; 10 a second leaves room for many readers
+ * behind one address. */
+export const DEFAULT_CLIENT_RATE_PER_SECOND = 10;
+
+const ROLLUP_INTERVAL_MS = 60_000;
+const PRUNE_INTERVAL_MS = 3_600_000;
+/** Events of an hour are all committed this long after it ends (a batch waits ~100 ms). */
+const HOUR_SETTLED_AFTER_MS = 10_000;
+
+export interface AnalyticsServiceOptions {
+  db: Kysely<Database>;
+  publicUrl: string;
+  logger: Logger;
+  retentionDays?: number;
+  clientRatePerSecond?: number;
+  writer?: EventWriterOptions;
+}
+
+export interface AnalyticsService {
+  /** Serves POST /api/beacon; mount it before the reader site. */
+  app: Hono;
+  /** The same, for the node-level fast path (server/node-server.ts). */
+  handleBeacon: BeaconHandler;
+  writer: EventWriter;
+  /** Drops what it knows of articles a change names (wired to the page cache's listener). */
+  invalidate(keys: Iterable<string>): void;
+  /** Rolls up every hour since the last one rolled up, then keeps rolling and pruning. */
+  start(): void;
+  /** Stops the periodic work and writes every accepted event. */
+  stop(): Promise<void>;
+  /** One rollup round (the current hour, and the previous one until it is settled). */
+  rollUpRecent(now?: Date): Promise<void>;
+  prune(now?: Date): Promise<void>;
+}
+
+export function createAnalyticsService(options: AnalyticsServiceOptions): AnalyticsService {
+  const { db, logger } = options;
+  const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  const writer = new EventWriter(db, logger, options.writer);
+  const articles = new PublishedArticles(db);
+  const handleBeacon = createBeaconHandler({
+    db,
+    writer,
+    visitors: new VisitorHasher(db),
+    articles,
+    publicUrl: options.publicUrl,
+    clientRatePerSecond: options.clientRatePerSecond ?? DEFAULT_CLIENT_RATE_PER_SECOND,
+  });
+  const app = createIngestRoute(handleBeacon);
+
+  /** The last hour rolled up after it had settled: it needs no further run. */
+  let settledHour = 0;
+  let hasCaughtUp = false;
+
+  async function rollUpRecent(now = new Date()): Promise<void> {
+    const current = hourStart(now).getTime();
+    const previous = current - 3_600_000;
+    if (!hasCaughtUp) {
+      for (const hour of await hoursToCatchUp(db, now)) await rollUpHour(db, hour);
+      hasCaughtUp = true;
+    } else if (settledHour < previous) {
+      await rollUpHour(db, new Date(previous));
+    }
+    if (now.getTime() - current >= HOUR_SETTLED_AFTER_MS) settledHour = previous;
+    await rollUpHour(db, new Date(current));
+  }
+
+  async function prune(now = new Date()): Promise<void> {
+    const pruned = await pruneAnalytics(db, { now, retentionDays });
+    if (pruned.events > 0) logger.info(`analytics: pruned ${pruned.events} raw events`);
+  }
+
+  const logged = (name: string, work: () => Promise<void>) => async () => {
+    try {
+      await work();
+    } catch (error) {
+      logger.error(`analytics: ${name} failed`, { error: (error as Error).message });
+    }
+  };
+  const rollups = new PeriodicTask(
+    logged('rollup', () => rollUpRecent()),
+    ROLLUP_INTERVAL_MS,
+  );
+  const pruning = new PeriodicTask(
+    logged('pruning', () => prune()),
+    PRUNE_INTERVAL_MS,
+  );
+
+  return {
+    app,
+    handleBeacon,
+    writer,
+    invalidate: (keys) => articles.invalidate(keys),
+    start() {
+      rollups.start({ runNow: true });
+      pruning.start({ runNow: true });
+    },
+    async stop() {
+      await rollups.stop();
+      await pruning.stop();
+      await writer.close();
+    },
+    rollUpRecent,
+    prune,
+  };
+}

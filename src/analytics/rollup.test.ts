@@ -1,0 +1,300 @@
+import { expect, it } from 'vitest';
+import { memoryLogger } from '../lib/log.js';
+import { describeEachDialect } from '../test/each-dialect.js';
+import { EventWriter } from './event-writer.js';
+import type { NewAnalyticsEvent } from './event-writer.js';
+import { pruneAnalytics } from './prune.js';
+import { hoursToCatchUp, rollUpHour } from './rollup.js';
+import { VisitorHasher, saltForDay } from './visitor-hash.js';
+
+const HOUR = '2026-03-10T14:00:00.000Z';
+const at = (minutes: number, hour = HOUR) =>
+  new Date(new Date(hour).getTime() + minutes * 60_000).toISOString();
+
+/** A view or other event; unnamed fields as on a page of article 1 in section 1. */
+function event(fields: Partial<NewAnalyticsEvent> & { visitor: string; received_at: string }) {
+  return {
+    kind: 'view',
+    article_id: 1,
+    locale: 'en',
+    section_id: 1,
+    path: '/en/a/one',
+    referrer_domain: '',
+    utm_campaign: '',
+    value: 0,
+    target_article_id: null,
+    ...fields,
+  } satisfies NewAnalyticsEvent;
+}
+
+describeEachDialect('analytics storage', {}, (t) => {
+  const db = () => t.galley.db;
+
+  async function insert(rows: NewAnalyticsEvent[]) {
+    await db().insertInto('analytics_events').values(rows).execute();
+  }
+
+  it('rolls an hour up to exactly the counts of its raw events', async () => {
+    const before = [
+      // Earlier the same UTC day: visitor "a" already saw article 1, and any English page.
+      event({ visitor: 'a', received_at: at(-120) }),
+    ];
+    const inHour = [
+      event({ visitor: 'a', received_at: at(1), referrer_domain: 'search.example' }),
+      event({
+        visitor: 'b',
+        received_at: at(2),
+        referrer_domain: 'search.example',
+        utm_campaign: 'spring',
+      }),
+      event({ visitor: 'b', received_at: at(3) }),
+      event({ visitor: 'c', received_at: at(4), utm_campaign: 'spring' }),
+      event({ visitor: 'c', received_at: at(5), kind: 'engaged', value: 5 }),
+      event({ visitor: 'c', received_at: at(6), kind: 'engaged', value: 3 }),
+      event({ visitor: 'c', received_at: at(7), kind: 'scroll', value: 1 }),
+      event({ visitor: 'c', received_at: at(7), kind: 'scroll', value: 2 }),
+      event({ visitor: 'b', received_at: at(8), kind: 'scroll', value: 1 }),
+      event({ visitor: 'c', received_at: at(9), kind: 'scroll', value: 4 }),
+      event({ visitor: 'c', received_at: at(10), kind: 'rec_impression', target_article_id: 2 }),
+      event({ visitor: 'b', received_at: at(10), kind: 'rec_impression', target_article_id: 2 }),
+      event({ visitor: 'c', received_at: at(11), kind: 'rec_click', target_article_id: 2 }),
+      // Spanish article 2 in section 2, and a Spanish home page view.
+      event({
+        visitor: 'a',
+        received_at: at(12),
+        article_id: 2,
+        section_id: 2,
+        locale: 'es',
+        referrer_domain: 'social.example',
+      }),
+      event({
+        visitor: 'd',
+        received_at: at(13),
+        article_id: null,
+        section_id: null,
+        locale: 'es',
+        path: '/es/',
+      }),
+    ];
+    const after = [event({ visitor: 'z', received_at: at(60) })]; // the next hour
+    await insert([...before, ...inHour, ...after]);
+
+    expect(await rollUpHour(db(), new Date(at(30)))).toBe(true);
+    // Again: the same rows, not twice as many.
+    expect(await rollUpHour(db(), new Date(HOUR))).toBe(true);
+
+    const hourly = await db()
+      .selectFrom('analytics_hourly')
+      .selectAll()
+      .where('hour', '=', HOUR)
+      .orderBy('article_id')
+      .execute();
+    // The expected rows, computed from the raw events in the hour.
+    const keyOf = (e: NewAnalyticsEvent) => `${e.article_id ?? 0}/${e.locale}/${e.section_id ?? 0}`;
+    const expected = new Map<string, Record<string, number | string>>();
+    for (const e of inHour) {
+      const row = expected.get(keyOf(e)) ?? {
+        views: 0,
+        engaged_seconds: 0,
+        scroll_25: 0,
+        scroll_50: 0,
+        scroll_75: 0,
+        scroll_100: 0,
+        rec_impressions: 0,
+        rec_clicks: 0,
+      };
+      if (e.kind === 'view') (row['views'] as number)++;
+      if (e.kind === 'engaged')
+        row['engaged_seconds'] = (row['engaged_seconds'] as number) + e.value;
+      if (e.kind === 'scroll') {
+        const column = ['scroll_25', 'scroll_50', 'scroll_75', 'scroll_100'][e.value - 1] as string;
+        row[column] = (row[column] as number) + 1;
+      }
+      if (e.kind === 'rec_impression') (row['rec_impressions'] as number)++;
+      if (e.kind === 'rec_click') (row['rec_clicks'] as number)++;
+      expected.set(keyOf(e), row);
+    }
+    expect(hourly).toHaveLength(expected.size);
+    for (const row of hourly) {
+      const counts = expected.get(`${row.article_id}/${row.locale}/${row.section_id}`);
+      expect(counts).toBeDefined();
+      expect(row).toMatchObject(counts ?? {});
+    }
+    // Visitors first seen today on article 1 in this hour: b and c ("a" came earlier).
+    expect(hourly.find((row) => row.article_id === 1)?.visitors).toBe(2);
+    expect(hourly.find((row) => row.article_id === 2)?.visitors).toBe(1);
+    expect(hourly.find((row) => row.article_id === 0)).toMatchObject({
+      visitors: 1,
+      section_id: 0,
+      locale: 'es',
+    });
+
+    const visitors = await db()
+      .selectFrom('analytics_hourly_visitors')
+      .select(['locale', 'section_id', 'visitors'])
+      .where('hour', '=', HOUR)
+      .execute();
+    const visitorsOf = (locale: string, section: number) =>
+      visitors.find((row) => row.locale === locale && row.section_id === section)?.visitors;
+    expect(visitorsOf('en', 1)).toBe(2); // b, c
+    expect(visitorsOf('en', -1)).toBe(2);
+    expect(visitorsOf('es', 2)).toBe(1); // a, new in Spanish
+    expect(visitorsOf('es', 0)).toBe(1); // d
+    expect(visitorsOf('es', -1)).toBe(2); // a, d
+    expect(visitorsOf('*', 1)).toBe(2);
+    expect(visitorsOf('*', -1)).toBe(3); // b, c, d: "a" was seen earlier today
+    expect(visitorsOf('*', 2)).toBe(1); // a, new in section 2
+    expect(visitorsOf('*', 0)).toBe(1); // d
+    expect(visitors).toHaveLength(9);
+
+    const sources = await db()
+      .selectFrom('analytics_hourly_sources')
+      .select(['locale', 'section_id', 'dimension', 'value', 'views'])
+      .where('hour', '=', HOUR)
+      .execute();
+    expect(sources).toEqual(
+      expect.arrayContaining([
+        { locale: 'en', section_id: 1, dimension: 'referrer', value: 'search.example', views: 2 },
+        { locale: 'en', section_id: 1, dimension: 'referrer', value: '', views: 2 },
+        { locale: 'es', section_id: 2, dimension: 'referrer', value: 'social.example', views: 1 },
+        { locale: 'es', section_id: 0, dimension: 'referrer', value: '', views: 1 },
+        { locale: 'en', section_id: 1, dimension: 'campaign', value: 'spring', views: 2 },
+      ]),
+    );
+    expect(sources).toHaveLength(5);
+
+    // Catching up at start covers this hour onward, the next hour included.
+    const hours = await hoursToCatchUp(db(), new Date(at(90)));
+    expect(hours.map((hour) => hour.toISOString())).toEqual([HOUR, at(60)]);
+  });
+
+  it('leaves an hour whose events are gone as it was', async () => {
+    const hour = '2026-03-11T09:00:00.000Z';
+    await insert([event({ visitor: 'p', received_at: at(5, hour) })]);
+    await rollUpHour(db(), new Date(hour));
+    await db().deleteFrom('analytics_events').where('visitor', '=', 'p').execute();
+    expect(await rollUpHour(db(), new Date(hour))).toBe(false);
+    const row = await db()
+      .selectFrom('analytics_hourly')
+      .select('views')
+      .where('hour', '=', hour)
+      .executeTakeFirst();
+    expect(row?.views).toBe(1);
+  });
+
+  it('makes one salt per UTC day, and another day’s hash differs', async () => {
+    const input = {
+      address: '198.51.100.7',
+      userAgent: 'Mozilla/5.0 Test',
+      siteHost: 'news.example',
+    };
+    const day1 = new Date('2026-04-01T23:59:00.000Z');
+    const day2 = new Date('2026-04-02T00:01:00.000Z');
+    const hasher = new VisitorHasher(db());
+    const first = await hasher.visitor(input, day1);
+    expect(await hasher.visitor(input, new Date('2026-04-01T08:00:00.000Z'))).toBe(first);
+    // Another process (a new hasher) reads the same salt.
+    expect(await new VisitorHasher(db()).visitor(input, day1)).toBe(first);
+    const second = await hasher.visitor(input, day2);
+    expect(second).not.toBe(first);
+    expect(await hasher.visitor({ ...input, userAgent: 'Other' }, day2)).not.toBe(second);
+    expect(await hasher.visitor({ ...input, siteHost: 'other.example' }, day2)).not.toBe(second);
+    const salts = await db()
+      .selectFrom('analytics_salts')
+      .select(['day', 'salt'])
+      .where('day', 'in', ['2026-04-01', '2026-04-02'])
+      .orderBy('day')
+      .execute();
+    expect(salts.map((row) => row.day)).toEqual(['2026-04-01', '2026-04-02']);
+    expect(salts[0]?.salt).not.toBe(salts[1]?.salt);
+    expect(salts[0]?.salt).toMatch(/^[\w-]{43}$/);
+    expect(await saltForDay(db(), '2026-04-01', day2)).toBe(salts[0]?.salt);
+  });
+
+  it('prunes events past the retention and salts older than 48 hours', async () => {
+    const now = new Date('2026-06-30T12:00:00.000Z');
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+    await insert([
+      event({ visitor: 'old1', received_at: daysAgo(31) }),
+      event({ visitor: 'old2', received_at: daysAgo(30.01) }),
+      event({ visitor: 'kept', received_at: daysAgo(29.9) }),
+    ]);
+    await saltForDay(db(), '2026-06-28', new Date(now.getTime() - 49 * 3_600_000));
+    await saltForDay(db(), '2026-06-29', new Date(now.getTime() - 47 * 3_600_000));
+    const pruned = await pruneAnalytics(db(), { now, retentionDays: 30 });
+    expect(pruned.events).toBeGreaterThanOrEqual(2);
+    const visitors = await db()
+      .selectFrom('analytics_events')
+      .select('visitor')
+      .where('visitor', 'in', ['old1', 'old2', 'kept'])
+      .execute();
+    expect(visitors.map((row) => row.visitor)).toEqual(['kept']);
+    const days = await db().selectFrom('analytics_salts').select('day').execute();
+    expect(days.map((row) => row.day)).toContain('2026-06-29');
+    expect(days.map((row) => row.day)).not.toContain('2026-06-28');
+    // A shorter retention prunes more, in the same bounded way.
+    await pruneAnalytics(db(), { now, retentionDays: 1 });
+    expect(
+      await db()
+        .selectFrom('analytics_events')
+        .select('id')
+        .where('visitor', '=', 'kept')
+        .execute(),
+    ).toEqual([]);
+  });
+
+  it('commits queued events together, answering only once they are stored', async () => {
+    const writer = new EventWriter(db(), memoryLogger(), { intervalMs: 50, maxQueued: 30 });
+    const stored = () =>
+      db().selectFrom('analytics_events').select('id').where('path', '=', '/group').execute();
+    let committed = 0;
+    const waits = Array.from({ length: 10 }, (_, i) => {
+      const done = writer.enqueue([
+        event({ visitor: `g${i}`, received_at: new Date().toISOString(), path: '/group' }),
+        event({
+          visitor: `g${i}`,
+          received_at: new Date().toISOString(),
+          path: '/group',
+          kind: 'scroll',
+          value: 1,
+        }),
+      ]);
+      if (done === 'full') throw new Error('the queue should have room');
+      return done.then(() => committed++);
+    });
+    // Queued, not yet written, nobody answered.
+    expect(writer.pending).toBe(20);
+    expect(await stored()).toEqual([]);
+    expect(committed).toBe(0);
+    // Full: refused at once, nothing queued.
+    expect(
+      writer.enqueue(Array(11).fill(event({ visitor: 'x', received_at: at(0), path: '/group' }))),
+    ).toBe('full');
+    await Promise.all(waits);
+    expect(committed).toBe(10);
+    expect(await stored()).toHaveLength(20);
+    expect(writer.pending).toBe(0);
+    // Closing writes what is queued, and refuses anything after.
+    const last = writer.enqueue([event({ visitor: 'last', received_at: at(0), path: '/group' })]);
+    await writer.close();
+    await last;
+    expect(await stored()).toHaveLength(21);
+    expect(writer.enqueue([event({ visitor: 'late', received_at: at(0), path: '/group' })])).toBe(
+      'full',
+    );
+  });
+
+  it('rejects every waiting request when its batch cannot be written', async () => {
+    const logger = memoryLogger();
+    const writer = new EventWriter(db(), logger, { intervalMs: 10 });
+    const done = writer.enqueue([
+      // Both databases refuse a row without a kind (NOT NULL).
+      { ...event({ visitor: 'bad', received_at: at(0), path: '/bad' }), kind: null as never },
+    ]);
+    if (done === 'full') throw new Error('the queue should have room');
+    await expect(done).rejects.toThrow();
+    expect(logger.lines.map((line) => line.message)).toContain(
+      'analytics: a batch of events could not be written',
+    );
+  });
+});
