@@ -31,6 +31,7 @@ import { addArticleLeadVideo } from './migrations/0025-add-article-lead-video.js
 import { createArticleSearch } from './migrations/0026-create-article-search.js';
 import { createRecommendationTables } from './migrations/0027-create-recommendation-tables.js';
 import { createAnalyticsTables } from './migrations/0028-create-analytics-tables.js';
+import { partitionArticleSearch } from './migrations/0029-partition-article-search.js';
 import type { Database } from './schema.js';
 
 /**
@@ -67,6 +68,7 @@ const MIGRATIONS: [name: string, migration: GalleyMigration][] = [
   ['0026-create-article-search', createArticleSearch],
   ['0027-create-recommendation-tables', createRecommendationTables],
   ['0028-create-analytics-tables', createAnalyticsTables],
+  ['0029-partition-article-search', partitionArticleSearch],
 ];
 
 /** Brings the database up to date. Safe to call on every start and from several processes. */

@@ -13,6 +13,7 @@ import type { Kysely } from 'kysely';
 import type { BodyDoc } from '../../content/body-schema.js';
 import { bodyToText } from '../../content/body-text.js';
 import { dialectFeatures } from '../../db/dialect-features.js';
+import type { RecencyBoost, SearchScope } from '../../db/dialect-features.js';
 import type { ArticleStatus, ArticleType, Database, Locale } from '../../db/schema.js';
 import { highlightSnippet, queryWords, searchTerm } from '../../lib/search-text.js';
 import { sitePaths } from '../site-paths.js';
@@ -26,6 +27,12 @@ export const MAX_SEARCH_PAGE = 50;
  * beats a passing mention in today's body.
  */
 const RECENCY_HALF_LIFE_DAYS = 7.0;
+
+const recencyBoost: RecencyBoost = {
+  sql: (ageInDays) =>
+    sql<number>`(1.0 + 1.0 / (1.0 + abs(${ageInDays}) / ${sql.lit(RECENCY_HALF_LIFE_DAYS)}))`,
+  at: (ageInDays) => 1 + 1 / (1 + Math.abs(ageInDays) / RECENCY_HALF_LIFE_DAYS),
+};
 
 export interface SearchFilters {
   sectionId?: number | undefined;
@@ -86,6 +93,18 @@ export const COUNT_LIMIT = MAX_SEARCH_PAGE * SEARCH_PAGE_SIZE;
 
 const otherLocale = (locale: Locale): Locale => (locale === 'en' ? 'es' : 'en');
 
+function searchScope(request: SearchRequest, locale: Locale): SearchScope {
+  const filters = request.filters ?? {};
+  return {
+    locale,
+    publishedOnly: request.audience === 'readers',
+    sectionId: filters.sectionId,
+    type: filters.type,
+    publishedFrom: filters.from && `${filters.from}T00:00:00.000Z`,
+    publishedTo: filters.to && `${filters.to}T23:59:59.999Z`,
+  };
+}
+
 function matchingArticles(
   db: Kysely<Database>,
   words: string[],
@@ -94,16 +113,7 @@ function matchingArticles(
 ) {
   const filters = request.filters ?? {};
   let query = db.selectFrom(
-    dialectFeatures(db)
-      .search.matches(words, {
-        locale,
-        publishedOnly: request.audience === 'readers',
-        sectionId: filters.sectionId,
-        type: filters.type,
-        publishedFrom: filters.from && `${filters.from}T00:00:00.000Z`,
-        publishedTo: filters.to && `${filters.to}T23:59:59.999Z`,
-      })
-      .as('m'),
+    dialectFeatures(db).search.matches(words, searchScope(request, locale)).as('m'),
   );
   if (filters.authorId !== undefined) {
     const authorId = filters.authorId;
@@ -159,28 +169,34 @@ export async function searchArticles(
   const { search } = dialectFeatures(db);
   const now = (request.now ?? new Date()).toISOString();
   const age = search.ageInDays('m.date', now);
-  // Rank first, on ids alone: the wide columns are read only for the page's ten rows.
-  const [ranked, counted, otherCounted] = await Promise.all([
-    matchingArticles(db, words, request, request.locale)
-      .select(['m.article_id as id'])
-      .orderBy(
-        sql`m.relevance * (1.0 + 1.0 / (1.0 + abs(${age}) / ${sql.lit(RECENCY_HALF_LIFE_DAYS)}))`,
-        'desc',
-      )
-      .orderBy('m.article_id', 'desc')
-      .limit(SEARCH_PAGE_SIZE)
-      .offset((page - 1) * SEARCH_PAGE_SIZE)
-      .execute(),
+  const offset = (page - 1) * SEARCH_PAGE_SIZE;
+  // Rank first, on ids alone: the wide columns are read only for the page's ten rows. An engine
+  // that can rank the page without scoring every match does; else every match is scored here.
+  const rankIds = async (): Promise<number[]> =>
+    (await search.rankedPage?.(db, words, searchScope(request, request.locale), {
+      now,
+      boost: recencyBoost,
+      authorId: request.filters?.authorId,
+      limit: SEARCH_PAGE_SIZE,
+      offset,
+    })) ??
+    (
+      await matchingArticles(db, words, request, request.locale)
+        .select(['m.article_id as id'])
+        .orderBy(sql`m.relevance * ${recencyBoost.sql(age)}`, 'desc')
+        .orderBy('m.article_id', 'desc')
+        .limit(SEARCH_PAGE_SIZE)
+        .offset(offset)
+        .execute()
+    ).map((row) => row.id);
+  const [rankedIds, counted, otherCounted] = await Promise.all([
+    rankIds(),
     countMatches(db, words, request, request.locale),
     request.audience === 'readers'
       ? countMatches(db, words, { ...request, filters: {} }, other)
       : Promise.resolve({ total: 0, totalIsCapped: false }),
   ]);
-  const hits = await hitsFor(
-    db,
-    ranked.map((row) => row.id),
-    words,
-  );
+  const hits = await hitsFor(db, rankedIds, words);
   return {
     words,
     total: counted.total,
