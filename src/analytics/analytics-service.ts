@@ -20,7 +20,9 @@ import { createBeaconHandler, createIngestRoute } from './ingest-route.js';
 import type { BeaconHandler } from './ingest-route.js';
 import { pruneAnalytics } from './prune.js';
 import { PublishedArticles } from './published-articles.js';
-import { hourStart, hoursToCatchUp, rollUpHour } from './rollup.js';
+import { RollupRounds } from './rollup.js';
+import { RollupWorker } from './rollup-worker.js';
+import { dialectFeatures } from '../db/dialect-features.js';
 import { VisitorHasher } from './visitor-hash.js';
 
 export const DEFAULT_RETENTION_DAYS = 30;
@@ -30,11 +32,11 @@ export const DEFAULT_CLIENT_RATE_PER_SECOND = 10;
 
 const ROLLUP_INTERVAL_MS = 60_000;
 const PRUNE_INTERVAL_MS = 3_600_000;
-/** Events of an hour are all committed this long after it ends (a batch waits ~100 ms). */
-const HOUR_SETTLED_AFTER_MS = 10_000;
 
 export interface AnalyticsServiceOptions {
   db: Kysely<Database>;
+  /** The database's URL, for the rollup worker's own connection (SQLite). */
+  databaseUrl?: string;
   publicUrl: string;
   logger: Logger;
   retentionDays?: number;
@@ -74,26 +76,25 @@ export function createAnalyticsService(options: AnalyticsServiceOptions): Analyt
   });
   const app = createIngestRoute(handleBeacon);
 
-  /** The last hour rolled up after it had settled: it needs no further run. */
-  let settledHour = 0;
-  let hasCaughtUp = false;
+  // On SQLite, rollups and pruning run on a worker thread (rollup-worker.ts explains why), when
+  // the compiled worker is there; from TypeScript sources (the tests) they run here.
+  const worker =
+    options.databaseUrl !== undefined &&
+    dialectFeatures(db).queriesBlockThread &&
+    RollupWorker.isAvailable()
+      ? new RollupWorker({ databaseUrl: options.databaseUrl, retentionDays })
+      : null;
+  const rounds = new RollupRounds(db);
 
   async function rollUpRecent(now = new Date()): Promise<void> {
-    const current = hourStart(now).getTime();
-    const previous = current - 3_600_000;
-    if (!hasCaughtUp) {
-      for (const hour of await hoursToCatchUp(db, now)) await rollUpHour(db, hour);
-      hasCaughtUp = true;
-    } else if (settledHour < previous) {
-      await rollUpHour(db, new Date(previous));
-    }
-    if (now.getTime() - current >= HOUR_SETTLED_AFTER_MS) settledHour = previous;
-    await rollUpHour(db, new Date(current));
+    await (worker ? worker.rollUp(now) : rounds.run(now));
   }
 
   async function prune(now = new Date()): Promise<void> {
-    const pruned = await pruneAnalytics(db, { now, retentionDays });
-    if (pruned.events > 0) logger.info(`analytics: pruned ${pruned.events} raw events`);
+    const events = worker
+      ? await worker.prune(now)
+      : (await pruneAnalytics(db, { now, retentionDays })).events;
+    if (events > 0) logger.info(`analytics: pruned ${events} raw events`);
   }
 
   const logged = (name: string, work: () => Promise<void>) => async () => {
@@ -125,6 +126,7 @@ export function createAnalyticsService(options: AnalyticsServiceOptions): Analyt
       await rollups.stop();
       await pruning.stop();
       await writer.close();
+      await worker?.close();
     },
     rollUpRecent,
     prune,

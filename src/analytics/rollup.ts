@@ -281,3 +281,31 @@ export async function hoursToCatchUp(db: Kysely<Database>, now: Date): Promise<D
     hours.push(new Date(at));
   return hours;
 }
+
+/** Events of an hour are all committed this long after it ends (a batch waits ~100 ms). */
+const HOUR_SETTLED_AFTER_MS = 10_000;
+
+/**
+ * The rollup rounds one process runs (every minute): at its first round, every hour since the
+ * last one rolled up; then the current hour, and the previous one until it has settled.
+ */
+export class RollupRounds {
+  /** The last hour rolled up after it had settled: it needs no further run. */
+  private settledHour = 0;
+  private hasCaughtUp = false;
+
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async run(now = new Date()): Promise<void> {
+    const current = hourStart(now).getTime();
+    const previous = current - HOUR_MS;
+    if (!this.hasCaughtUp) {
+      for (const hour of await hoursToCatchUp(this.db, now)) await rollUpHour(this.db, hour);
+      this.hasCaughtUp = true;
+    } else if (this.settledHour < previous) {
+      await rollUpHour(this.db, new Date(previous));
+    }
+    if (now.getTime() - current >= HOUR_SETTLED_AFTER_MS) this.settledHour = previous;
+    await rollUpHour(this.db, new Date(current));
+  }
+}

@@ -34,6 +34,12 @@ export interface DialectFeatures {
    * runs one write at a time, which makes a claiming UPDATE atomic by itself.
    */
   skipLocked: boolean;
+  /**
+   * Whether queries run on the calling thread (SQLite's synchronous driver): a long query then
+   * holds up every request the process serves, so long background work (analytics rollups) runs
+   * on a worker thread with its own connection. PostgreSQL runs queries in its own processes.
+   */
+  queriesBlockThread: boolean;
   /** Full-text search over articles: SQLite FTS5 or PostgreSQL text search. */
   search: SearchEngine;
 }

@@ -79,6 +79,7 @@ export async function createGalley(
         ? null
         : createAnalyticsService({
             db,
+            databaseUrl: config.databaseUrl,
             publicUrl: config.publicUrl,
             logger,
             retentionDays: config.analyticsRetentionDays,

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { query } from '../api.ts';
-import { LocaleOptions, SectionOptions } from '../components/Field.tsx';
+import { Field, LocaleOptions, SectionOptions } from '../components/Field.tsx';
 import { Link } from '../components/Link.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import type { MessageKey } from '../i18n/index.tsx';
@@ -60,44 +60,47 @@ export function AnalyticsFilters({ filter }: { filter: AnalyticsFilter }) {
   const isFiltered = period !== 'today' || locale !== '' || section !== '';
   return (
     <form className="filters card" onSubmit={apply} aria-label={t('analyticsFilters')}>
-      <div className="field">
-        <label htmlFor="analytics-period">{t('analyticsPeriod')}</label>
-        <select
-          id="analytics-period"
-          value={draft.period}
-          onChange={(event) => setDraft({ ...draft, period: event.target.value as Period })}
-        >
-          {PERIODS.map((code) => (
-            <option key={code} value={code}>
-              {t(PERIOD_KEYS[code])}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="analytics-locale">{t('filterLocale')}</label>
-        <select
-          id="analytics-locale"
-          value={draft.locale}
-          onChange={(event) =>
-            setDraft({ ...draft, locale: event.target.value as AnalyticsFilter['locale'] })
-          }
-        >
-          <option value="">{t('analyticsAllLocales')}</option>
-          <LocaleOptions />
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="analytics-section">{t('analyticsSection')}</label>
-        <select
-          id="analytics-section"
-          value={draft.section}
-          onChange={(event) => setDraft({ ...draft, section: event.target.value })}
-        >
-          <option value="">{t('analyticsAllSections')}</option>
-          <SectionOptions sections={data?.sections} locale={uiLocale} />
-        </select>
-      </div>
+      <Field id="analytics-period" label={t('analyticsPeriod')}>
+        {(control) => (
+          <select
+            {...control}
+            value={draft.period}
+            onChange={(event) => setDraft({ ...draft, period: event.target.value as Period })}
+          >
+            {PERIODS.map((code) => (
+              <option key={code} value={code}>
+                {t(PERIOD_KEYS[code])}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="analytics-locale" label={t('filterLocale')}>
+        {(control) => (
+          <select
+            {...control}
+            value={draft.locale}
+            onChange={(event) =>
+              setDraft({ ...draft, locale: event.target.value as AnalyticsFilter['locale'] })
+            }
+          >
+            <option value="">{t('analyticsAllLocales')}</option>
+            <LocaleOptions />
+          </select>
+        )}
+      </Field>
+      <Field id="analytics-section" label={t('analyticsSection')}>
+        {(control) => (
+          <select
+            {...control}
+            value={draft.section}
+            onChange={(event) => setDraft({ ...draft, section: event.target.value })}
+          >
+            <option value="">{t('analyticsAllSections')}</option>
+            <SectionOptions sections={data?.sections} locale={uiLocale} />
+          </select>
+        )}
+      </Field>
       <div className="filter-actions">
         <button type="submit" className="button primary">
           {t('applyFilters')}

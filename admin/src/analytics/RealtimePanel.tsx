@@ -8,8 +8,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage, get, query } from '../api.ts';
-import { Link } from '../components/Link.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { FiguresTable, StoryLink } from './FiguresTable.tsx';
 import { useAnalyticsFormat } from './format.ts';
 import type { AnalyticsFilter, RealtimeReport } from './types.ts';
 
@@ -90,31 +90,20 @@ export function RealtimePanel({ filter }: { filter: AnalyticsFilter }) {
           ) : realtime.stories.length === 0 ? (
             <p>{t('analyticsNoStoryReaders')}</p>
           ) : (
-            <div className="table-wrap">
-              <table className="analytics-realtime-stories">
-                <caption className="visually-hidden">{t('analyticsRealtimeStories')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('analyticsColStory')}</th>
-                    <th scope="col" className="number">
-                      {t('analyticsRealtimeReaders')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {realtime.stories.map((story) => (
-                    <tr key={story.articleId}>
-                      <td>
-                        <Link to={`/articles/${story.articleId}`} lang={story.locale}>
-                          {story.headline ?? t('analyticsGoneArticle', { id: story.articleId })}
-                        </Link>
-                      </td>
-                      <td className="number">{format.count(story.readers)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <FiguresTable
+              className="analytics-realtime-stories"
+              caption={t('analyticsRealtimeStories')}
+              rows={realtime.stories}
+              rowKey={(story) => story.articleId}
+              columns={[
+                { header: t('analyticsColStory'), cell: (story) => <StoryLink story={story} /> },
+                {
+                  header: t('analyticsRealtimeReaders'),
+                  isNumber: true,
+                  cell: (story) => format.count(story.readers),
+                },
+              ]}
+            />
           )}
         </>
       )}

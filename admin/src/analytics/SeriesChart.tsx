@@ -11,6 +11,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { useI18n } from '../i18n/index.tsx';
+import { FiguresTable } from './FiguresTable.tsx';
 import { useAnalyticsFormat } from './format.ts';
 import type { SeriesPoint } from './types.ts';
 
@@ -141,32 +142,25 @@ export function SeriesTable({
   const { t } = useI18n();
   const format = useAnalyticsFormat();
   return (
-    <div className="table-wrap">
-      <table className="analytics-series">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{bucket === 'hour' ? t('analyticsHourUtc') : t('analyticsDayUtc')}</th>
-            <th scope="col" className="number">
-              {t('analyticsViews')}
-            </th>
-            <th scope="col" className="number">
-              {t('analyticsVisitors')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {series.map((point) => (
-            <tr key={point.start}>
-              <th scope="row">
-                <time dateTime={point.start}>{format.bucket(point.start, bucket)}</time>
-              </th>
-              <td className="number">{format.count(point.views)}</td>
-              <td className="number">{format.count(point.visitors)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FiguresTable
+      className="analytics-series"
+      caption={caption}
+      isCaptionVisible
+      rows={series}
+      rowKey={(point) => point.start}
+      columns={[
+        {
+          header: bucket === 'hour' ? t('analyticsHourUtc') : t('analyticsDayUtc'),
+          isRowHeader: true,
+          cell: (point) => <time dateTime={point.start}>{format.bucket(point.start, bucket)}</time>,
+        },
+        { header: t('analyticsViews'), isNumber: true, cell: (point) => format.count(point.views) },
+        {
+          header: t('analyticsVisitors'),
+          isNumber: true,
+          cell: (point) => format.count(point.visitors),
+        },
+      ]}
+    />
   );
 }

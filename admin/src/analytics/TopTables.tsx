@@ -3,8 +3,8 @@
  * click-through rate on each), scroll depth, referrers and campaigns. Each says so when it has
  * nothing to list.
  */
-import { Link } from '../components/Link.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { FiguresTable, StoryLink } from './FiguresTable.tsx';
 import { useAnalyticsFormat } from './format.ts';
 import type { AnalyticsReport } from './types.ts';
 
@@ -13,55 +13,49 @@ export function TopArticlesTable({ articles }: { articles: AnalyticsReport['topA
   const format = useAnalyticsFormat();
   if (articles.length === 0) return <p>{t('analyticsNoArticles')}</p>;
   return (
-    <div className="table-wrap">
-      <table className="analytics-top-articles">
-        <caption className="visually-hidden">{t('analyticsTopArticles')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('analyticsColStory')}</th>
-            <th scope="col">{t('colLanguage')}</th>
-            <th scope="col" className="number">
-              {t('analyticsViews')}
-            </th>
-            <th scope="col" className="number">
-              {t('analyticsVisitors')}
-            </th>
-            <th scope="col" className="number">
-              {t('analyticsEngagedTime')}
-            </th>
-            <th scope="col" className="number">
-              {t('analyticsEngagedPerView')}
-            </th>
-            <th scope="col" className="number">
-              {t('analyticsRecCtr')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {articles.map((article) => (
-            <tr key={article.articleId}>
-              <td>
-                <Link to={`/articles/${article.articleId}`} lang={article.locale}>
-                  {article.headline ?? t('analyticsGoneArticle', { id: article.articleId })}
-                </Link>
-              </td>
-              <td>{t(`locale_${article.locale}`)}</td>
-              <td className="number">{format.count(article.views)}</td>
-              <td className="number">{format.count(article.visitors)}</td>
-              <td className="number">{format.duration(article.engagedSeconds)}</td>
-              <td className="number">{format.duration(article.engagedSecondsPerView)}</td>
-              <td className="number">
-                {format.percent(article.clickThroughRate)}
-                <span className="subtle">
-                  {' '}
-                  ({format.count(article.recClicks)}/{format.count(article.recImpressions)})
-                </span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FiguresTable
+      className="analytics-top-articles"
+      caption={t('analyticsTopArticles')}
+      rows={articles}
+      rowKey={(article) => article.articleId}
+      columns={[
+        { header: t('analyticsColStory'), cell: (article) => <StoryLink story={article} /> },
+        { header: t('colLanguage'), cell: (article) => t(`locale_${article.locale}`) },
+        {
+          header: t('analyticsViews'),
+          isNumber: true,
+          cell: (article) => format.count(article.views),
+        },
+        {
+          header: t('analyticsVisitors'),
+          isNumber: true,
+          cell: (article) => format.count(article.visitors),
+        },
+        {
+          header: t('analyticsEngagedTime'),
+          isNumber: true,
+          cell: (article) => format.duration(article.engagedSeconds),
+        },
+        {
+          header: t('analyticsEngagedPerView'),
+          isNumber: true,
+          cell: (article) => format.duration(article.engagedSecondsPerView),
+        },
+        {
+          header: t('analyticsRecCtr'),
+          isNumber: true,
+          cell: (article) => (
+            <>
+              {format.percent(article.clickThroughRate)}
+              <span className="subtle">
+                {' '}
+                ({format.count(article.recClicks)}/{format.count(article.recImpressions)})
+              </span>
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -69,31 +63,25 @@ export function ScrollDepthTable({ depth }: { depth: AnalyticsReport['totals']['
   const { t } = useI18n();
   const format = useAnalyticsFormat();
   return (
-    <div className="table-wrap">
-      <table className="analytics-scroll">
-        <caption className="visually-hidden">{t('analyticsScrollDepth')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('analyticsScrollReached')}</th>
-            <th scope="col" className="number">
-              {t('analyticsViews')}
-            </th>
-            <th scope="col" className="number">
-              {t('analyticsShareOfViews')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {depth.map((row) => (
-            <tr key={row.quarter}>
-              <th scope="row">{format.percent(row.quarter / 100)}</th>
-              <td className="number">{format.count(row.views)}</td>
-              <td className="number">{format.percent(row.share)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FiguresTable
+      className="analytics-scroll"
+      caption={t('analyticsScrollDepth')}
+      rows={depth}
+      rowKey={(row) => row.quarter}
+      columns={[
+        {
+          header: t('analyticsScrollReached'),
+          isRowHeader: true,
+          cell: (row) => format.percent(row.quarter / 100),
+        },
+        { header: t('analyticsViews'), isNumber: true, cell: (row) => format.count(row.views) },
+        {
+          header: t('analyticsShareOfViews'),
+          isNumber: true,
+          cell: (row) => format.percent(row.share),
+        },
+      ]}
+    />
   );
 }
 
@@ -113,26 +101,15 @@ export function SourcesTable({
   const format = useAnalyticsFormat();
   if (rows.length === 0) return <p>{empty}</p>;
   return (
-    <div className="table-wrap">
-      <table className="analytics-sources">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{nameHeader}</th>
-            <th scope="col" className="number">
-              {t('analyticsViews')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.name}>
-              <td>{row.name}</td>
-              <td className="number">{format.count(row.views)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FiguresTable
+      className="analytics-sources"
+      caption={caption}
+      rows={rows}
+      rowKey={(row) => row.name}
+      columns={[
+        { header: nameHeader, cell: (row) => row.name },
+        { header: t('analyticsViews'), isNumber: true, cell: (row) => format.count(row.views) },
+      ]}
+    />
   );
 }

@@ -8,10 +8,12 @@
  * editor's autosave.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import { errorMessage, get, put } from '../api.ts';
 import { AlertRegion, focusLater } from '../components/Field.tsx';
 import { StatusRegion } from '../components/FormParts.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import type { MessageKey } from '../i18n/index.tsx';
 import { useSession } from '../session.tsx';
 import type { Article, ChosenStory, Recommendations, User } from '../types.ts';
 import { ActionButton, ChoiceButtons, StoryLine, StorySearch } from './RecommendedStories.tsx';
@@ -23,11 +25,59 @@ const MAX_EXCLUDES = 50;
 const BLOCK_POLL_MS = 1500;
 const BLOCK_POLLS = 6;
 
+/** `list` without `story`. */
+function without(list: ChosenStory[], story: ChosenStory): ChosenStory[] {
+  return list.filter((other) => other.id !== story.id);
+}
+
 /** Mirrors the server: whoever may edit the article's fields may choose its recommendations. */
 function mayChoose(user: User, article: Article): boolean {
   if (user.role === 'editor' || user.role === 'admin') return true;
   if (article.createdByUserId !== user.id) return false;
   return user.role === 'author' || article.status === 'draft';
+}
+
+/**
+ * One of the panel's lists under its heading, which names it: a line saying it is empty when it
+ * is, nothing while the block loads (`stories` undefined).
+ */
+function StoryListSection<Story extends { id: number }>({
+  titleId,
+  title,
+  note,
+  stories,
+  empty,
+  isOrdered = false,
+  children,
+}: {
+  titleId: string;
+  title: string;
+  /** Shown under the heading, before the list. */
+  note?: ReactNode;
+  stories: readonly Story[] | undefined;
+  empty: string;
+  /** The order means something (the block's, the pins'): an <ol>, else a <ul>. */
+  isOrdered?: boolean;
+  /** The contents of a story's list item. */
+  children: (story: Story, index: number) => ReactNode;
+}) {
+  const List = isOrdered ? 'ol' : 'ul';
+  return (
+    <>
+      <h3 id={titleId}>{title}</h3>
+      {note}
+      {stories && stories.length === 0 && <p className="subtle">{empty}</p>}
+      {stories && stories.length > 0 && (
+        <List className="rec-list" aria-labelledby={titleId}>
+          {stories.map((story, index) => (
+            <li key={story.id} className="rec-story">
+              {children(story, index)}
+            </li>
+          ))}
+        </List>
+      )}
+    </>
+  );
 }
 
 export function RecommendedPanel({ article }: { article: Article }) {
@@ -67,62 +117,59 @@ export function RecommendedPanel({ article }: { article: Article }) {
   const isExcluded = (id: number) => excludes.some((story) => story.id === id);
 
   /** A local change: shown at once, announced, and sent with the next save. */
-  function change(next: { pins?: ChosenStory[]; excludes?: ChosenStory[] }, said: string) {
+  function change(
+    next: { pins?: ChosenStory[]; excludes?: ChosenStory[] },
+    said: string,
+    focusId: string,
+  ) {
     setError(null);
     if (next.pins) setPins(next.pins);
     if (next.excludes) setExcludes(next.excludes);
     setDirty(true);
     setStatus(said);
+    focusLater(focusId);
+  }
+
+  /** Whether `list` already holds `max` stories; if so, says that instead of adding one. */
+  function isFull(list: ChosenStory[], max: number, limitMessage: MessageKey) {
+    if (list.length < max) return false;
+    setStatus(null);
+    setError(t(limitMessage, { max }));
+    return true;
   }
 
   function pin(story: ChosenStory, focusId: string) {
-    if (isPinned(story.id)) return;
-    if (pins.length >= MAX_PINS) {
-      setStatus(null);
-      setError(t('recPinLimit', { max: MAX_PINS }));
-      return;
-    }
+    if (isPinned(story.id) || isFull(pins, MAX_PINS, 'recPinLimit')) return;
     change(
-      {
-        pins: [...pins, story],
-        excludes: excludes.filter((other) => other.id !== story.id),
-      },
+      { pins: [...pins, story], excludes: without(excludes, story) },
       t('recPinnedNow', { headline: story.headline }),
+      focusId,
     );
-    focusLater(focusId);
   }
 
   function exclude(story: ChosenStory, focusId: string) {
-    if (isExcluded(story.id)) return;
-    if (excludes.length >= MAX_EXCLUDES) {
-      setStatus(null);
-      setError(t('recExcludeLimit', { max: MAX_EXCLUDES }));
-      return;
-    }
+    if (isExcluded(story.id) || isFull(excludes, MAX_EXCLUDES, 'recExcludeLimit')) return;
     change(
-      {
-        pins: pins.filter((other) => other.id !== story.id),
-        excludes: [...excludes, story],
-      },
+      { pins: without(pins, story), excludes: [...excludes, story] },
       t('recExcludedNow', { headline: story.headline }),
+      focusId,
     );
-    focusLater(focusId);
   }
 
   function unpin(story: ChosenStory, focusId: string) {
     change(
-      { pins: pins.filter((other) => other.id !== story.id) },
+      { pins: without(pins, story) },
       t('recUnpinnedNow', { headline: story.headline }),
+      focusId,
     );
-    focusLater(focusId);
   }
 
   function allow(story: ChosenStory, focusId: string) {
     change(
-      { excludes: excludes.filter((other) => other.id !== story.id) },
+      { excludes: without(excludes, story) },
       t('recAllowedNow', { headline: story.headline }),
+      focusId,
     );
-    focusLater(focusId);
   }
 
   function move(index: number, by: -1 | 1) {
@@ -131,12 +178,15 @@ export function RecommendedPanel({ article }: { article: Article }) {
     if (!moved) return;
     const to = index + by;
     next.splice(to, 0, moved);
-    change({ pins: next }, t('recMovedNow', { headline: moved.headline, position: to + 1 }));
     // Keep the focus on the same arrow, unless the story reached the end it was moving to:
     // that arrow is now disabled, so the focus goes to the other one.
     const isAtEnd = by < 0 ? to === 0 : to === next.length - 1;
     const direction = by < 0 !== isAtEnd ? 'up' : 'down';
-    focusLater(`rec-pin-${direction}-${moved.id}`);
+    change(
+      { pins: next },
+      t('recMovedNow', { headline: moved.headline, position: to + 1 }),
+      `rec-pin-${direction}-${moved.id}`,
+    );
   }
 
   async function save() {
@@ -184,6 +234,20 @@ export function RecommendedPanel({ article }: { article: Article }) {
     }
   }
 
+  /** Pin, unpin, exclude or allow a story, wherever it is listed. */
+  const choiceButtons = (story: ChosenStory, place: 'block' | 'result') => (
+    <ChoiceButtons
+      story={story}
+      place={place}
+      isPinned={isPinned(story.id)}
+      isExcluded={isExcluded(story.id)}
+      onPin={pin}
+      onUnpin={unpin}
+      onExclude={exclude}
+      onAllow={allow}
+    />
+  );
+
   const translationIds = new Set((article.translations ?? []).map((other) => other.id));
   const isOffLimits = (id: number) => id === article.id || translationIds.has(id);
 
@@ -194,125 +258,111 @@ export function RecommendedPanel({ article }: { article: Article }) {
       <StatusRegion message={status} />
       <AlertRegion message={error} />
 
-      <h3 id="rec-block-title">{t('recBlockNow')}</h3>
-      {view && view.computedAt && (
-        <p className="subtle">{t('recComputedAt', { date: formatDate(view.computedAt) })}</p>
-      )}
-      {view && view.block.length === 0 && <p className="subtle">{t('recBlockEmpty')}</p>}
-      {view && view.block.length > 0 && (
-        <ol className="rec-list" aria-labelledby="rec-block-title">
-          {view.block.map((story) => (
-            <li key={story.id} className="rec-story">
-              <StoryLine story={story}>
-                {story.reason === 'pin' && <span className="badge">{t('recPinnedMark')}</span>}
-                {isExcluded(story.id) && <span className="badge">{t('recExcludedMark')}</span>}
-              </StoryLine>
-              {mayEdit && (
-                <ChoiceButtons
-                  story={story}
-                  place="block"
-                  isPinned={isPinned(story.id)}
-                  isExcluded={isExcluded(story.id)}
-                  onPin={pin}
-                  onUnpin={unpin}
-                  onExclude={exclude}
-                  onAllow={allow}
-                />
-              )}
-            </li>
-          ))}
-        </ol>
-      )}
+      <StoryListSection
+        titleId="rec-block-title"
+        title={t('recBlockNow')}
+        note={
+          view &&
+          view.computedAt && (
+            <p className="subtle">{t('recComputedAt', { date: formatDate(view.computedAt) })}</p>
+          )
+        }
+        stories={view?.block}
+        empty={t('recBlockEmpty')}
+        isOrdered
+      >
+        {(story) => (
+          <>
+            <StoryLine story={story}>
+              {story.reason === 'pin' && <span className="badge">{t('recPinnedMark')}</span>}
+              {isExcluded(story.id) && <span className="badge">{t('recExcludedMark')}</span>}
+            </StoryLine>
+            {mayEdit && choiceButtons(story, 'block')}
+          </>
+        )}
+      </StoryListSection>
 
-      <h3 id="rec-pins-title">{t('recPinnedTitle')}</h3>
-      {pins.length === 0 && <p className="subtle">{t('recNoPins')}</p>}
-      {pins.length > 0 && (
-        <ol className="rec-list" aria-labelledby="rec-pins-title">
-          {pins.map((story, index) => (
-            <li key={story.id} className="rec-story">
-              <StoryLine story={story} />
-              {mayEdit && (
-                <span className="rec-tools">
-                  <button
-                    type="button"
-                    id={`rec-pin-up-${story.id}`}
-                    className="button small"
-                    aria-label={t('moveUp', { name: story.headline })}
-                    disabled={index === 0}
-                    onClick={() => move(index, -1)}
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    id={`rec-pin-down-${story.id}`}
-                    className="button small"
-                    aria-label={t('moveDown', { name: story.headline })}
-                    disabled={index === pins.length - 1}
-                    onClick={() => move(index, 1)}
-                  >
-                    ↓
-                  </button>
-                  <ActionButton
-                    id={`rec-pin-remove-${story.id}`}
-                    label={t('recUnpin')}
-                    story={story}
-                    onClick={() =>
-                      unpin(
-                        story,
-                        pins[index + 1] ? `rec-pin-remove-${pins[index + 1]?.id}` : 'rec-search',
-                      )
-                    }
-                  />
-                </span>
-              )}
-            </li>
-          ))}
-        </ol>
-      )}
-
-      <h3 id="rec-excludes-title">{t('recExcludedTitle')}</h3>
-      {excludes.length === 0 && <p className="subtle">{t('recNoExcludes')}</p>}
-      {excludes.length > 0 && (
-        <ul className="rec-list" aria-labelledby="rec-excludes-title">
-          {excludes.map((story, index) => (
-            <li key={story.id} className="rec-story">
-              <StoryLine story={story} />
-              {mayEdit && (
+      <StoryListSection
+        titleId="rec-pins-title"
+        title={t('recPinnedTitle')}
+        stories={pins}
+        empty={t('recNoPins')}
+        isOrdered
+      >
+        {(story, index) => (
+          <>
+            <StoryLine story={story} />
+            {mayEdit && (
+              <span className="rec-tools">
+                <button
+                  type="button"
+                  id={`rec-pin-up-${story.id}`}
+                  className="button small"
+                  aria-label={t('moveUp', { name: story.headline })}
+                  disabled={index === 0}
+                  onClick={() => move(index, -1)}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  id={`rec-pin-down-${story.id}`}
+                  className="button small"
+                  aria-label={t('moveDown', { name: story.headline })}
+                  disabled={index === pins.length - 1}
+                  onClick={() => move(index, 1)}
+                >
+                  ↓
+                </button>
                 <ActionButton
-                  id={`rec-excluded-allow-${story.id}`}
-                  label={t('recAllowAgain')}
+                  id={`rec-pin-remove-${story.id}`}
+                  label={t('recUnpin')}
                   story={story}
                   onClick={() =>
-                    allow(
+                    unpin(
                       story,
-                      excludes[index + 1]
-                        ? `rec-excluded-allow-${excludes[index + 1]?.id}`
-                        : 'rec-search',
+                      pins[index + 1] ? `rec-pin-remove-${pins[index + 1]?.id}` : 'rec-search',
                     )
                   }
                 />
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+              </span>
+            )}
+          </>
+        )}
+      </StoryListSection>
+
+      <StoryListSection
+        titleId="rec-excludes-title"
+        title={t('recExcludedTitle')}
+        stories={excludes}
+        empty={t('recNoExcludes')}
+      >
+        {(story, index) => (
+          <>
+            <StoryLine story={story} />
+            {mayEdit && (
+              <ActionButton
+                id={`rec-excluded-allow-${story.id}`}
+                label={t('recAllowAgain')}
+                story={story}
+                onClick={() =>
+                  allow(
+                    story,
+                    excludes[index + 1]
+                      ? `rec-excluded-allow-${excludes[index + 1]?.id}`
+                      : 'rec-search',
+                  )
+                }
+              />
+            )}
+          </>
+        )}
+      </StoryListSection>
 
       {mayEdit && (
         <StorySearch
           isOffLimits={isOffLimits}
-          renderChoices={(story) => (
-            <ChoiceButtons
-              story={story}
-              place="result"
-              isPinned={isPinned(story.id)}
-              isExcluded={isExcluded(story.id)}
-              onPin={pin}
-              onUnpin={unpin}
-              onExclude={exclude}
-              onAllow={allow}
-            />
-          )}
+          renderChoices={(story) => choiceButtons(story, 'result')}
         />
       )}
 

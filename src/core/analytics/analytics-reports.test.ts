@@ -23,6 +23,11 @@ import type { AnalyticsFilter } from './analytics-reports.js';
 const system = systemActor('test');
 const NOW = new Date('2026-11-28T16:20:00.000Z');
 const hour = (text: string) => `${text}:00:00.000Z`;
+/** The report's referrer and campaign rows, in order, from [name, views] pairs. */
+const referrers = (...rows: [string, number][]) =>
+  rows.map(([domain, views]) => ({ domain, views }));
+const campaigns = (...rows: [string, number][]) =>
+  rows.map(([campaign, views]) => ({ campaign, views }));
 
 describeEachDialect('analytics reports', { demo: false }, (t) => {
   let city = 0;
@@ -268,25 +273,17 @@ describeEachDialect('analytics reports', { demo: false }, (t) => {
         clickThroughRate: 0.5,
       },
     ]);
-    expect(today.topReferrers).toEqual([
-      { domain: 'news.example', views: 11 },
-      { domain: '', views: 8 },
-      { domain: 'social.example', views: 7 },
-    ]);
-    expect(today.topCampaigns).toEqual([
-      { campaign: 'otoño', views: 7 },
-      { campaign: 'spring', views: 3 },
-    ]);
+    expect(today.topReferrers).toEqual(
+      referrers(['news.example', 11], ['', 8], ['social.example', 7]),
+    );
+    expect(today.topCampaigns).toEqual(campaigns(['otoño', 7], ['spring', 3]));
   });
 
   it('narrows to a locale, a section, or both', async () => {
     const english = await report({ locale: 'en' });
     expect(english.totals).toMatchObject({ views: 19, visitors: 12, engagedSeconds: 400 });
     expect(english.topArticles.map((article) => article.articleId)).toEqual([a1]);
-    expect(english.topReferrers).toEqual([
-      { domain: 'news.example', views: 11 },
-      { domain: '', views: 8 },
-    ]);
+    expect(english.topReferrers).toEqual(referrers(['news.example', 11], ['', 8]));
 
     const cityToday = await report({ sectionId: city });
     expect(cityToday).toMatchObject({ locale: null, sectionId: city });
@@ -296,16 +293,13 @@ describeEachDialect('analytics reports', { demo: false }, (t) => {
       recImpressions: 30,
       recClicks: 4,
     });
-    expect(cityToday.topReferrers).toEqual([
-      { domain: 'news.example', views: 11 },
-      { domain: '', views: 4 },
-    ]);
-    expect(cityToday.topCampaigns).toEqual([{ campaign: 'spring', views: 3 }]);
+    expect(cityToday.topReferrers).toEqual(referrers(['news.example', 11], ['', 4]));
+    expect(cityToday.topCampaigns).toEqual(campaigns(['spring', 3]));
 
     const spanishPort = await report({ locale: 'es', sectionId: port });
     expect(spanishPort.totals).toMatchObject({ views: 7, visitors: 6, engagedSeconds: 210 });
     expect(spanishPort.topArticles.map((article) => article.articleId)).toEqual([a2]);
-    expect(spanishPort.topCampaigns).toEqual([{ campaign: 'otoño', views: 7 }]);
+    expect(spanishPort.topCampaigns).toEqual(campaigns(['otoño', 7]));
   });
 
   it('sums 7 days by UTC day, from midnight six days ago', async () => {
@@ -328,15 +322,10 @@ describeEachDialect('analytics reports', { demo: false }, (t) => {
       [a1, 18, 13],
       [a2, 7, 6],
     ]);
-    expect(week.topReferrers).toEqual([
-      { domain: 'social.example', views: 27 },
-      { domain: 'news.example', views: 11 },
-      { domain: '', views: 8 },
-    ]);
-    expect(week.topCampaigns).toEqual([
-      { campaign: 'spring', views: 23 },
-      { campaign: 'otoño', views: 7 },
-    ]);
+    expect(week.topReferrers).toEqual(
+      referrers(['social.example', 27], ['news.example', 11], ['', 8]),
+    );
+    expect(week.topCampaigns).toEqual(campaigns(['spring', 23], ['otoño', 7]));
   });
 
   it('sums 30 days, from midnight 29 days ago', async () => {

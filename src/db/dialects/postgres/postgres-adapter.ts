@@ -48,6 +48,7 @@ export class PostgresAdapter implements DialectAdapter {
     registerDialectFeatures(db, {
       jsonArrayFrom: jsonArrayFrom as DialectFeatures['jsonArrayFrom'],
       skipLocked: true,
+      queriesBlockThread: false,
       search: postgresSearch(),
     });
     return db;

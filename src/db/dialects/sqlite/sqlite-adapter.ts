@@ -62,6 +62,7 @@ export class SqliteAdapter implements DialectAdapter {
       directRead: (sql, parameters) =>
         database.inTransaction ? null : (prepare(sql).all(parameters) as unknown[]),
       skipLocked: false,
+      queriesBlockThread: true,
       search: sqliteSearch,
     });
     return db;

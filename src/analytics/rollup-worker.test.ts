@@ -1,0 +1,57 @@
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../test/each-dialect.js';
+import type { NewAnalyticsEvent } from './event-writer.js';
+import { RollupWorker } from './rollup-worker.js';
+
+/** The worker as the server runs it: compiled. `npm test` builds before it runs the tests. */
+const COMPILED = new URL('../../dist/analytics/rollup-worker.js', import.meta.url);
+
+const view = (visitor: string, receivedAt: Date): NewAnalyticsEvent => ({
+  received_at: receivedAt.toISOString(),
+  kind: 'view',
+  visitor,
+  article_id: 7,
+  locale: 'en',
+  section_id: 3,
+  path: '/en/city/worker',
+  referrer_domain: '',
+  utm_campaign: '',
+  value: 0,
+  target_article_id: null,
+});
+
+describeEachDialect('the rollup worker thread', {}, (t) => {
+  it('rolls up and prunes on its own connection', async () => {
+    expect(RollupWorker.isAvailable(COMPILED), 'dist/ is missing: run npm run build').toBe(true);
+    const now = new Date();
+    const hour = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
+    const old = new Date(now.getTime() - 40 * 86_400_000);
+    await t.galley.db
+      .insertInto('analytics_events')
+      .values([view('a', hour), view('a', hour), view('b', hour), view('c', old)])
+      .execute();
+    const worker = new RollupWorker(
+      { databaseUrl: t.galley.config.databaseUrl, retentionDays: 30 },
+      COMPILED,
+    );
+    try {
+      await worker.rollUp(now);
+      const row = await t.galley.db
+        .selectFrom('analytics_hourly')
+        .select(['views', 'visitors'])
+        .where('hour', '=', hour.toISOString())
+        .where('article_id', '=', 7)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ views: 3, visitors: 2 });
+      expect(await worker.prune(now)).toBe(1);
+      const left = await t.galley.db
+        .selectFrom('analytics_events')
+        .select('visitor')
+        .where('article_id', '=', 7)
+        .execute();
+      expect(left.map((event) => event.visitor).sort()).toEqual(['a', 'a', 'b']);
+    } finally {
+      await worker.close();
+    }
+  });
+});
