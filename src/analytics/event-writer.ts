@@ -54,7 +54,7 @@ export class EventWriter {
     private readonly logger: Logger,
     options: EventWriterOptions = {},
   ) {
-    this.intervalMs = options.intervalMs ?? 100;
+    this.intervalMs = options.intervalMs ?? 25;
     this.batchSize = options.batchSize ?? 1000;
     this.maxQueued = options.maxQueued ?? 20_000;
   }

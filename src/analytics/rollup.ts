@@ -282,7 +282,7 @@ export async function hoursToCatchUp(db: Kysely<Database>, now: Date): Promise<D
   return hours;
 }
 
-/** Events of an hour are all committed this long after it ends (a batch waits ~100 ms). */
+/** Events of an hour are all committed this long after it ends (a batch waits at most 25 ms). */
 const HOUR_SETTLED_AFTER_MS = 10_000;
 
 /**
