@@ -5,8 +5,9 @@
  *   1. validate the input with the operation's zod schema (a ValidationError names the field);
  *   2. check the policy against the actor (deny by default);
  *   3. run the operation inside one transaction, which also updates the search index and the
- *      recommendation vectors of the articles it touched, queues their blocks' refresh, and records the change's cache keys in `cache_invalidations` for the
- *      other Galley processes (see server/invalidation-feed.ts);
+ *      recommendation vectors of the articles it touched, queues their blocks' refresh, and
+ *      records the change's cache keys in `cache_invalidations` for the other Galley processes
+ *      (see server/invalidation-feed.ts);
  *   4. after commit, hand the change set to this process's listeners (page cache, site chrome).
  */
 import type { Kysely, Transaction } from 'kysely';
@@ -80,21 +81,34 @@ export async function runOperation<Input, Output>(
     await syncRecommendations(trx, changes, reindexed, now);
     // Webhook deliveries are jobs written with the change itself: sent later, never lost.
     await enqueueWebhookDeliveries(trx, changes.events, now);
-    if (changes.cacheKeys.size > 0) {
-      await trx
-        .insertInto('cache_invalidations')
-        .values({
-          origin: core.origin,
-          cache_keys: [...changes.cacheKeys].join(' '),
-          // Wall-clock time, not `now` (which callers may back-date): the feed reads recent rows.
-          created_at: new Date().toISOString(),
-        })
-        .execute();
-    }
+    await recordCacheInvalidation(trx, core.origin, changes.cacheKeys);
     return result;
   });
   for (const listener of core.listeners) listener(changes);
   return output;
+}
+
+/**
+ * Records cache keys for the other Galley processes: the outbox their invalidation feeds read.
+ * Operations call it inside the write's transaction; work that changes what pages show outside an
+ * operation (a refreshed Recommended block) calls it after its own write.
+ */
+export async function recordCacheInvalidation(
+  executor: Kysely<Database> | Transaction<Database>,
+  origin: string,
+  keys: Set<string>,
+): Promise<void> {
+  if (keys.size === 0) return;
+  await executor
+    .insertInto('cache_invalidations')
+    .values({
+      origin,
+      cache_keys: [...keys].join(' '),
+      // Wall-clock time, not an operation's `now` (which may be back-dated): the feed reads
+      // recent rows.
+      created_at: new Date().toISOString(),
+    })
+    .execute();
 }
 
 function describeActor(actor: Actor): string {

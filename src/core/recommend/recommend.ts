@@ -126,18 +126,7 @@ export class CandidatePool {
     // are never `published`.
     const perLocale = await Promise.all(
       LOCALES.map((locale) =>
-        db
-          .selectFrom('articles as a')
-          .leftJoin('recommendation_vectors as v', 'v.article_id', 'a.id')
-          .select([
-            'a.id',
-            'a.locale',
-            'a.section_id',
-            'a.translation_group',
-            'a.published_at',
-            'v.terms',
-            'v.updated_at as vector_updated_at',
-          ])
+        storyRows(db)
           .where('a.locale', '=', locale)
           .where('a.status', '=', 'published')
           .orderBy('a.published_at', 'desc')
@@ -173,13 +162,7 @@ export class CandidatePool {
     ]);
     const viewsById = new Map(views.map((row) => [row.article_id, Number(row.views)]));
     const candidates: Candidate[] = rows.map((row) => ({
-      id: row.id,
-      locale: row.locale,
-      sectionId: row.section_id,
-      translationGroup: row.translation_group,
-      publishedAt: Date.parse(row.published_at ?? ''),
-      tags: tags.get(row.id) ?? new Set(),
-      vector: parsedVector(row.id, row.terms, row.vector_updated_at),
+      ...factsFromRow(row, tags),
       views: viewsById.get(row.id) ?? 0,
     }));
     const publishedLocales = new Map<string, Set<Locale>>();
@@ -346,38 +329,49 @@ interface SourceFacts extends StoryFacts {
   deleted: boolean;
 }
 
+/** An article with its term vector: what ranking knows of a story. */
+function storyRows(db: Db) {
+  return db
+    .selectFrom('articles as a')
+    .leftJoin('recommendation_vectors as v', 'v.article_id', 'a.id')
+    .select([
+      'a.id',
+      'a.locale',
+      'a.section_id',
+      'a.translation_group',
+      'a.published_at',
+      'v.terms',
+      'v.updated_at as vector_updated_at',
+    ]);
+}
+
+function factsFromRow(
+  row: Awaited<ReturnType<ReturnType<typeof storyRows>['execute']>>[number],
+  tags: Map<number, Set<number>>,
+): StoryFacts {
+  return {
+    id: row.id,
+    locale: row.locale,
+    sectionId: row.section_id,
+    translationGroup: row.translation_group,
+    publishedAt: Date.parse(row.published_at ?? '') || 0,
+    tags: tags.get(row.id) ?? new Set(),
+    vector: parsedVector(row.id, row.terms, row.vector_updated_at),
+  };
+}
+
 /** The facts of the articles whose blocks are computed (any status: the preview asks for drafts). */
 async function storyFacts(db: Db, ids: number[]): Promise<Map<number, SourceFacts>> {
   const [rows, tags] = await Promise.all([
     inChunks(ids, (chunk) =>
-      db
-        .selectFrom('articles as a')
-        .leftJoin('recommendation_vectors as v', 'v.article_id', 'a.id')
-        .select([
-          'a.id',
-          'a.locale',
-          'a.section_id',
-          'a.translation_group',
-          'a.published_at',
-          'a.status',
-          'a.deleted_at',
-          'v.terms',
-        ])
-        .where('a.id', 'in', chunk)
-        .execute(),
+      storyRows(db).select(['a.status', 'a.deleted_at']).where('a.id', 'in', chunk).execute(),
     ),
     tagsOf(db, ids),
   ]);
   const facts = new Map<number, SourceFacts>();
   for (const row of rows)
     facts.set(row.id, {
-      id: row.id,
-      locale: row.locale,
-      sectionId: row.section_id,
-      translationGroup: row.translation_group,
-      publishedAt: Date.parse(row.published_at ?? '') || 0,
-      tags: tags.get(row.id) ?? new Set(),
-      vector: row.terms ? (JSON.parse(row.terms) as TermVector) : [],
+      ...factsFromRow(row, tags),
       status: row.status,
       deleted: row.deleted_at !== null,
     });

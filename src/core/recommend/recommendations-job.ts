@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { ClaimedJob } from '../jobs/job-queue.js';
+import { recordCacheInvalidation } from '../operation.js';
 import type { Core } from '../operation.js';
 import { cacheKey } from '../change-set.js';
 import type { ChangeSet } from '../change-set.js';
@@ -27,14 +28,7 @@ export async function runRecommendationsRefresh(
     cacheKeys: new Set(changed.map((id) => cacheKey.article(id))),
     events: [],
   };
-  await core.db
-    .insertInto('cache_invalidations')
-    .values({
-      origin: core.origin,
-      cache_keys: [...changes.cacheKeys].join(' '),
-      created_at: new Date().toISOString(),
-    })
-    .execute();
+  await recordCacheInvalidation(core.db, core.origin, changes.cacheKeys);
   for (const listener of core.listeners) listener(changes);
   return changed;
 }
