@@ -107,6 +107,8 @@ export class CandidatePool {
     private readonly idf: Map<string, number>,
     private readonly publishedLocales: Map<string, Set<Locale>>,
     private readonly maxViews: number,
+    /** When loading began (wall clock): a block is as fresh as the pool it was computed from. */
+    readonly loadedAt: string,
   ) {
     candidates.forEach((candidate, index) => {
       this.indexById.set(candidate.id, index);
@@ -121,6 +123,7 @@ export class CandidatePool {
   }
 
   static async load(db: Db, now: Date, poolSize = CANDIDATE_POOL): Promise<CandidatePool> {
+    const loadedAt = new Date().toISOString();
     // One query per edition, each read in the order of its listing index (locale, status,
     // published_at); a single query across editions sorted the whole table. Deleted articles
     // are never `published`.
@@ -176,6 +179,7 @@ export class CandidatePool {
       inverseDocumentFrequency(candidates),
       publishedLocales,
       candidates.reduce((most, candidate) => Math.max(most, candidate.views), 0),
+      loadedAt,
     );
   }
 
@@ -568,7 +572,6 @@ async function storeBlocks(
       row.article_id,
       `${storedBlocks.get(row.article_id) ?? ''}${row.recommended_id}:${row.reason} `,
     );
-  const changed: number[] = [];
   const writes: { articleId: number; block: RankedStory[] }[] = [];
   for (const id of ids) {
     const source = facts.get(id);
@@ -580,16 +583,29 @@ async function storeBlocks(
     // Scores move with every view and every hour; only a different block is worth a write and a
     // page drop.
     if (signature === (storedBlocks.get(id) ?? '')) continue;
-    changed.push(id);
     writes.push({ articleId: id, block });
   }
+  // Refreshes run side by side (a batch of jobs, several processes). A block computed from an
+  // older pool must not replace one computed from a newer pool, which may know of stories
+  // published since: the older rows are deleted, and the block is written only if no newer one
+  // is there. On PostgreSQL the DELETE waits for a concurrent writer of the same block, so the
+  // check that follows sees its rows.
+  const written: number[] = [];
   if (writes.length > 0)
     await db.transaction().execute(async (trx) => {
       for (const write of writes) {
         await trx
           .deleteFrom('article_recommendations')
           .where('article_id', '=', write.articleId)
+          .where('computed_at', '<=', pool.loadedAt)
           .execute();
+        const newer = await trx
+          .selectFrom('article_recommendations')
+          .select('article_id')
+          .where('article_id', '=', write.articleId)
+          .executeTakeFirst();
+        if (newer) continue;
+        written.push(write.articleId);
         if (write.block.length > 0)
           await trx
             .insertInto('article_recommendations')
@@ -600,13 +616,13 @@ async function storeBlocks(
                 recommended_id: story.id,
                 score: story.score,
                 reason: story.reason,
-                computed_at: now.toISOString(),
+                computed_at: pool.loadedAt,
               })),
             )
             .execute();
       }
     });
-  return changed;
+  return written;
 }
 
 /**
