@@ -279,16 +279,21 @@ function push<K>(map: Map<K, number[]>, key: K, index: number): void {
  * Parsed vectors, kept between refreshes while their row is unchanged: parsing the pool's JSON
  * again for every refresh cost more than ranking it.
  */
-const parsedVectors = new Map<number, { updatedAt: string; vector: TermVector }>();
+const parsedVectors = new Map<string, TermVector>();
 const PARSED_VECTORS_LIMIT = 4 * CANDIDATE_POOL;
 
-function parsedVector(id: number, terms: string | null, updatedAt: string | null): TermVector {
-  if (terms === null || updatedAt === null) return [];
-  const known = parsedVectors.get(id);
-  if (known && known.updatedAt === updatedAt) return known.vector;
+/**
+ * Keyed by the stored text itself, not by article id and time: ids repeat across databases in one
+ * process (the tests run both), and a write's time may be back-dated or repeat within a
+ * millisecond, which would hand back an article's old words.
+ */
+function parsedVector(terms: string | null): TermVector {
+  if (terms === null) return [];
+  const known = parsedVectors.get(terms);
+  if (known) return known;
   const vector = JSON.parse(terms) as TermVector;
   if (parsedVectors.size >= PARSED_VECTORS_LIMIT) parsedVectors.clear();
-  parsedVectors.set(id, { updatedAt, vector });
+  parsedVectors.set(terms, vector);
   return vector;
 }
 
@@ -345,7 +350,6 @@ function storyRows(db: Db) {
       'a.translation_group',
       'a.published_at',
       'v.terms',
-      'v.updated_at as vector_updated_at',
     ]);
 }
 
@@ -360,7 +364,7 @@ function factsFromRow(
     translationGroup: row.translation_group,
     publishedAt: Date.parse(row.published_at ?? '') || 0,
     tags: tags.get(row.id) ?? new Set(),
-    vector: parsedVector(row.id, row.terms, row.vector_updated_at),
+    vector: parsedVector(row.terms),
   };
 }
 
