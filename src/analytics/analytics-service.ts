@@ -14,16 +14,16 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Logger } from '../lib/log.js';
 import { PeriodicTask } from '../lib/periodic-task.js';
-import { EventWriter } from './event-writer.js';
+import { EventIngest } from './beacon-ingest.js';
+import type { BeaconIngest } from './beacon-ingest.js';
 import type { EventWriterOptions } from './event-writer.js';
 import { createBeaconHandler, createIngestRoute } from './ingest-route.js';
 import type { BeaconHandler } from './ingest-route.js';
+import { IngestWorker } from './ingest-worker.js';
 import { pruneAnalytics } from './prune.js';
-import { PublishedArticles } from './published-articles.js';
 import { RollupRounds } from './rollup.js';
 import { RollupWorker } from './rollup-worker.js';
 import { dialectFeatures } from '../db/dialect-features.js';
-import { VisitorHasher } from './visitor-hash.js';
 
 export const DEFAULT_RETENTION_DAYS = 30;
 /** A reader's page sends about one beacon every 5 s; 10 a second leaves room for many readers
@@ -35,7 +35,7 @@ const PRUNE_INTERVAL_MS = 3_600_000;
 
 export interface AnalyticsServiceOptions {
   db: Kysely<Database>;
-  /** The database's URL, for the rollup worker's own connection (SQLite). */
+  /** The database's URL, for the worker threads' own connections. */
   databaseUrl?: string;
   publicUrl: string;
   logger: Logger;
@@ -49,7 +49,8 @@ export interface AnalyticsService {
   app: Hono;
   /** The same, for the node-level fast path (server/node-server.ts). */
   handleBeacon: BeaconHandler;
-  writer: EventWriter;
+  /** Where read beacons go: a worker thread, or this thread when running from sources. */
+  ingest: BeaconIngest;
   /** Drops what it knows of articles a change names (wired to the page cache's listener). */
   invalidate(keys: Iterable<string>): void;
   /** Rolls up every hour since the last one rolled up, then keeps rolling and pruning. */
@@ -64,13 +65,16 @@ export interface AnalyticsService {
 export function createAnalyticsService(options: AnalyticsServiceOptions): AnalyticsService {
   const { db, logger } = options;
   const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
-  const writer = new EventWriter(db, logger, options.writer);
-  const articles = new PublishedArticles(db);
+  const siteHost = new URL(options.publicUrl).hostname.toLowerCase();
+  // Beacons are parsed, checked and written on a worker thread (ingest-worker.ts says why), on
+  // either database, when the compiled worker is there; from TypeScript sources (the tests), here.
+  const ingest: BeaconIngest =
+    options.databaseUrl !== undefined && IngestWorker.isAvailable()
+      ? new IngestWorker({ databaseUrl: options.databaseUrl, siteHost, writer: options.writer })
+      : new EventIngest({ db, logger, siteHost, writer: options.writer });
   const handleBeacon = createBeaconHandler({
     db,
-    writer,
-    visitors: new VisitorHasher(db),
-    articles,
+    ingest,
     publicUrl: options.publicUrl,
     clientRatePerSecond: options.clientRatePerSecond ?? DEFAULT_CLIENT_RATE_PER_SECOND,
   });
@@ -116,8 +120,12 @@ export function createAnalyticsService(options: AnalyticsServiceOptions): Analyt
   return {
     app,
     handleBeacon,
-    writer,
-    invalidate: (keys) => articles.invalidate(keys),
+    ingest,
+    invalidate(keys) {
+      // Only articles matter to it; a change names many pages besides.
+      const articleKeys = [...keys].filter((key) => key.startsWith('article:'));
+      if (articleKeys.length > 0) ingest.invalidate(articleKeys);
+    },
     start() {
       rollups.start({ runNow: true });
       pruning.start({ runNow: true });
@@ -125,7 +133,7 @@ export function createAnalyticsService(options: AnalyticsServiceOptions): Analyt
     async stop() {
       await rollups.stop();
       await pruning.stop();
-      await writer.close();
+      await ingest.close();
       await worker?.close();
     },
     rollUpRecent,

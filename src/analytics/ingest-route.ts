@@ -14,6 +14,9 @@
  * 7. The events join the group commit (event-writer.ts); 204 once they are committed, or 503 at
  *    once when the queue is full.
  *
+ * Steps 1 to 5's size check run here, on the server's thread; the rest is the `BeaconIngest`'s
+ * (beacon-ingest.ts), which the server runs on a worker thread (ingest-worker.ts).
+ *
  * The address is used for the rate limit's HMAC and the visitor hash, and then forgotten: it is
  * never stored or logged.
  */
@@ -22,13 +25,11 @@ import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { clientKeyHasher } from '../core/accounts/client-key.js';
 import type { Database } from '../db/schema.js';
-import { parseBeacon } from './beacon-schema.js';
-import type { BeaconPayload } from './beacon-schema.js';
+import type { BeaconAnswer, BeaconIngest } from './beacon-ingest.js';
 import { isAutomatedClient } from './bots.js';
 import { ClientRateLimit } from './client-rate-limit.js';
-import type { EventWriter, NewAnalyticsEvent } from './event-writer.js';
-import type { PublishedArticles } from './published-articles.js';
-import type { VisitorHasher } from './visitor-hash.js';
+
+export type { BeaconAnswer } from './beacon-ingest.js';
 
 export const BEACON_PATH = '/api/beacon';
 
@@ -36,10 +37,10 @@ export const BEACON_PATH = '/api/beacon';
 export const MAX_BEACON_BYTES = 4 * 1024;
 
 export interface IngestRouteOptions {
+  /** For the client key's secret (the rate limit). */
   db: Kysely<Database>;
-  writer: EventWriter;
-  visitors: VisitorHasher;
-  articles: PublishedArticles;
+  /** Steps 5 (the payload) to 7: on a worker thread when the server runs from the build. */
+  ingest: BeaconIngest;
   publicUrl: string;
   /** Beacons a second per client, on average; bursts of four times as many are let through. */
   clientRatePerSecond: number;
@@ -54,13 +55,6 @@ export interface BeaconRequest {
   body(limit: number): Promise<string | 'too-large'>;
 }
 
-export interface BeaconAnswer {
-  status: 204 | 400 | 403 | 413 | 415 | 429 | 503;
-  headers?: Record<string, string>;
-  /** The error's message, sent as `{ "error": { "message" } }`; none for 204. */
-  message?: string;
-}
-
 export type BeaconHandler = (request: BeaconRequest) => Promise<BeaconAnswer>;
 
 const isOptedOut = (request: BeaconRequest) =>
@@ -72,8 +66,7 @@ const ACCEPTED_TYPES = /^(?:text\/plain|application\/json)\s*(?:;|$)/i;
 const CLIENT_KEY_MEMO_LIMIT = 50_000;
 
 export function createBeaconHandler(options: IngestRouteOptions): BeaconHandler {
-  const { writer, visitors, articles } = options;
-  const siteHost = new URL(options.publicUrl).hostname.toLowerCase();
+  const { ingest } = options;
   const publicOrigin = new URL(options.publicUrl).origin;
   // A page sends a view, then a heartbeat every 5 s and a few scroll or recommendation events;
   // a burst allows for several readers behind one address (an office, a school).
@@ -105,77 +98,15 @@ export function createBeaconHandler(options: IngestRouteOptions): BeaconHandler 
     const origin = request.header('origin');
     if (origin !== undefined && origin !== publicOrigin)
       return { status: 403, message: 'beacons are accepted from this site’s own pages only' };
-    if (isAutomatedClient(request.header('user-agent'))) return { status: 204 };
+    const userAgent = request.header('user-agent');
+    if (userAgent === undefined || isAutomatedClient(userAgent)) return { status: 204 };
     if (!ACCEPTED_TYPES.test(request.header('content-type') ?? ''))
       return { status: 415, message: 'send the payload as text/plain or application/json' };
     const body = await request.body(MAX_BEACON_BYTES);
     if (body === 'too-large')
       return { status: 413, message: `the body is larger than ${MAX_BEACON_BYTES} bytes` };
-    const parsed = parseBeacon(body);
-    if (!parsed.ok) return { status: 400, message: parsed.message };
-    const now = new Date();
-    const rows = await eventRows(parsed.payload, now, {
-      visitor: () =>
-        visitors.visitor(
-          { address: request.address, userAgent: request.header('user-agent') ?? '', siteHost },
-          now,
-        ),
-    });
-    if (typeof rows === 'string') return { status: 400, message: rows };
-    const committed = writer.enqueue(rows);
-    if (committed === 'full')
-      return {
-        status: 503,
-        headers: { 'retry-after': '1' },
-        message: 'analytics is busy; try again shortly',
-      };
-    try {
-      await committed;
-    } catch {
-      // The writer has logged it; the client may try again.
-      return { status: 503, message: 'the events could not be stored; try again shortly' };
-    }
-    return { status: 204 };
+    return ingest.accept({ body, address: request.address, userAgent });
   };
-
-  /** The rows to store, or what is wrong with the ids the payload names. */
-  async function eventRows(
-    payload: BeaconPayload,
-    now: Date,
-    hash: { visitor: () => Promise<string> },
-  ): Promise<NewAnalyticsEvent[] | string> {
-    const nowMs = now.getTime();
-    const page = payload.article === undefined ? null : await articles.find(payload.article, nowMs);
-    if (payload.article !== undefined && !page)
-      return `article: no published article ${payload.article}`;
-    for (const event of payload.events) {
-      if (event.kind !== 'rec_impression' && event.kind !== 'rec_click') continue;
-      if (!(await articles.find(event.target, nowMs)))
-        return `events: no published article ${event.target} to recommend`;
-    }
-    const visitor = await hash.visitor();
-    const receivedAt = now.toISOString();
-    return payload.events.map((event) => ({
-      received_at: receivedAt,
-      kind: event.kind,
-      visitor,
-      article_id: payload.article ?? null,
-      locale: page?.locale ?? payload.locale,
-      section_id: page?.sectionId ?? null,
-      path: payload.path,
-      referrer_domain: event.kind === 'view' ? referrerOf(event.referrer) : '',
-      utm_campaign: event.kind === 'view' ? (event.campaign ?? '').trim() : '',
-      value: event.kind === 'engaged' ? event.seconds : event.kind === 'scroll' ? event.quarter : 0,
-      target_article_id:
-        event.kind === 'rec_impression' || event.kind === 'rec_click' ? event.target : null,
-    }));
-  }
-
-  /** Another site's host, lowercased; this site itself counts as no referrer. */
-  function referrerOf(referrer: string | undefined): string {
-    const host = (referrer ?? '').toLowerCase();
-    return host === siteHost ? '' : host;
-  }
 }
 
 /** POST /api/beacon through Hono (in-process requests, and servers without the fast path). */

@@ -140,7 +140,9 @@ function send(dueAt) {
   }).on('error', () => { if (++done === total) finish(); });
 }
 const timer = setInterval(() => {
-  const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * rate));
+  // Request k is due at k / rate s: at t s, requests 0 to floor(t * rate) are due. (Without the
+  // + 1, each request left one period after it was due, and every latency counted that period.)
+  const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * rate) + 1);
   while (sent < due) send(start + (sent * 1000) / rate);
   if (sent >= total) clearInterval(timer);
 }, 1);
