@@ -42,6 +42,8 @@ export interface AnalyticsServiceOptions {
   retentionDays?: number;
   clientRatePerSecond?: number;
   writer?: EventWriterOptions;
+  /** A port of its own for beacons, served by the ingest thread (config `analyticsPort`). */
+  beaconPort?: { port: number; host: string };
 }
 
 export interface AnalyticsService {
@@ -51,6 +53,11 @@ export interface AnalyticsService {
   handleBeacon: BeaconHandler;
   /** Where read beacons go: a worker thread, or this thread when running from sources. */
   ingest: BeaconIngest;
+  /**
+   * The beacon port's address once it listens: `http://host:port/api/beacon`; null without one
+   * (none asked for, running from sources, or it could not listen: that is logged).
+   */
+  beaconUrl: Promise<string | null>;
   /** Drops what it knows of articles a change names (wired to the page cache's listener). */
   invalidate(keys: Iterable<string>): void;
   /** Rolls up every hour since the last one rolled up, then keeps rolling and pruning. */
@@ -68,21 +75,42 @@ export function createAnalyticsService(options: AnalyticsServiceOptions): Analyt
   const siteHost = new URL(options.publicUrl).hostname.toLowerCase();
   // Beacons are parsed, checked and written on a worker thread (ingest-worker.ts says why), on
   // either database, when the compiled worker is there; from TypeScript sources (the tests), here.
-  const ingest: BeaconIngest =
+  const clientRatePerSecond = options.clientRatePerSecond ?? DEFAULT_CLIENT_RATE_PER_SECOND;
+  const worker =
     options.databaseUrl !== undefined && IngestWorker.isAvailable()
-      ? new IngestWorker({ databaseUrl: options.databaseUrl, siteHost, writer: options.writer })
-      : new EventIngest({ db, logger, siteHost, writer: options.writer });
+      ? new IngestWorker({
+          databaseUrl: options.databaseUrl,
+          siteHost,
+          writer: options.writer,
+          beaconPort: options.beaconPort && {
+            ...options.beaconPort,
+            publicUrl: options.publicUrl,
+            clientRatePerSecond,
+          },
+        })
+      : null;
+  if (options.beaconPort && !worker)
+    logger.error('analytics: a beacon port needs the built server (npm run build); not opened');
+  // Never left rejected: a port that cannot listen is logged, and beacons still come by PORT.
+  const beaconUrl = (worker?.beaconUrl ?? Promise.resolve(null)).catch((error: unknown) => {
+    logger.error('analytics: the beacon port could not listen', {
+      error: (error as Error).message,
+    });
+    return null;
+  });
+  const ingest: BeaconIngest =
+    worker ?? new EventIngest({ db, logger, siteHost, writer: options.writer });
   const handleBeacon = createBeaconHandler({
     db,
     ingest,
     publicUrl: options.publicUrl,
-    clientRatePerSecond: options.clientRatePerSecond ?? DEFAULT_CLIENT_RATE_PER_SECOND,
+    clientRatePerSecond,
   });
   const app = createIngestRoute(handleBeacon);
 
   // On SQLite, rollups and pruning run on a worker thread (rollup-worker.ts explains why), when
   // the compiled worker is there; from TypeScript sources (the tests) they run here.
-  const worker =
+  const rollupWorker =
     options.databaseUrl !== undefined &&
     dialectFeatures(db).queriesBlockThread &&
     RollupWorker.isAvailable()
@@ -91,12 +119,12 @@ export function createAnalyticsService(options: AnalyticsServiceOptions): Analyt
   const rounds = new RollupRounds(db);
 
   async function rollUpRecent(now = new Date()): Promise<void> {
-    await (worker ? worker.rollUp(now) : rounds.run(now));
+    await (rollupWorker ? rollupWorker.rollUp(now) : rounds.run(now));
   }
 
   async function prune(now = new Date()): Promise<void> {
-    const events = worker
-      ? await worker.prune(now)
+    const events = rollupWorker
+      ? await rollupWorker.prune(now)
       : (await pruneAnalytics(db, { now, retentionDays })).events;
     if (events > 0) logger.info(`analytics: pruned ${events} raw events`);
   }
@@ -121,6 +149,7 @@ export function createAnalyticsService(options: AnalyticsServiceOptions): Analyt
     app,
     handleBeacon,
     ingest,
+    beaconUrl,
     invalidate(keys) {
       // Only articles matter to it; a change names many pages besides.
       const articleKeys = [...keys].filter((key) => key.startsWith('article:'));
@@ -134,7 +163,7 @@ export function createAnalyticsService(options: AnalyticsServiceOptions): Analyt
       await rollups.stop();
       await pruning.stop();
       await ingest.close();
-      await worker?.close();
+      await rollupWorker?.close();
     },
     rollUpRecent,
     prune,

@@ -132,4 +132,53 @@ describeEachDialect('the ingest worker thread', { demo: true }, (t) => {
       ),
     ).toMatchObject({ status: 503 });
   });
+
+  it('takes beacons on a port of its own, and nothing else there', async () => {
+    const story = await findBilingualStory(t.galley);
+    const worker = new IngestWorker(
+      {
+        databaseUrl: t.galley.config.databaseUrl,
+        siteHost: 'news.galley.test',
+        beaconPort: {
+          port: 0,
+          host: '127.0.0.1',
+          publicUrl: 'https://news.galley.test',
+          clientRatePerSecond: 10,
+        },
+      },
+      COMPILED,
+    );
+    try {
+      const url = await worker.beaconUrl;
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/beacon$/);
+      const post = (body: string, headers: Record<string, string> = {}) =>
+        fetch(url ?? '', {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain', 'user-agent': CHROME_UA, ...headers },
+          body,
+        });
+      const view = beacon({
+        path: '/en/worker-port',
+        locale: 'en',
+        article: story.id,
+        events: [{ kind: 'view' }],
+      }).body;
+      expect((await post(view)).status).toBe(204);
+      expect(await eventsAt('/en/worker-port')).toEqual([
+        expect.objectContaining({ article_id: story.id, kind: 'view' }),
+      ]);
+      // The route's own refusals, as on the server's port.
+      expect((await post(view, { 'content-type': 'image/png' })).status).toBe(415);
+      expect((await post(view, { origin: 'https://evil.example' })).status).toBe(403);
+      expect((await post('{"v":1')).status).toBe(400);
+      const page = await fetch(url?.replace('/api/beacon', '/en/') ?? '');
+      expect(page.status).toBe(404);
+      expect(await page.json()).toEqual({
+        error: { message: 'this port takes POST /api/beacon only' },
+      });
+      expect(await eventsAt('/en/worker-port')).toHaveLength(1);
+    } finally {
+      await worker.close();
+    }
+  });
 });

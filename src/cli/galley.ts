@@ -50,6 +50,11 @@ async function serve(): Promise<void> {
   consoleLogger.info(
     `Galley is serving ${galley.adapter.description} at http://${config.host}:${port}/ (public URL ${config.publicUrl})`,
   );
+  const beaconUrl = await galley.analytics?.beaconUrl;
+  if (beaconUrl)
+    consoleLogger.info(
+      `analytics beacons are also taken at ${beaconUrl}, on a thread of their own`,
+    );
   const staff = await galley.db.selectFrom('staff_users').select('id').limit(1).execute();
   if (staff.length === 0)
     consoleLogger.info(

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgres://galley@db/galley',
       PUBLIC_URL: 'https://news.example/',
       GALLEY_DEMO: '0',
+      GALLEY_ANALYTICS_PORT: '8081',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -33,6 +34,7 @@ describe('loadConfig', () => {
       databaseUrl: 'postgres://galley@db/galley',
       publicUrl: 'https://news.example',
       loadDemo: false,
+      analyticsPort: 8081,
     });
   });
 
@@ -55,5 +57,6 @@ describe('loadConfig', () => {
       /^PUBLIC_URL: must be an http\(s\) URL/,
     );
     expect(() => loadConfig({ GALLEY_DEMO: 'yes' })).toThrow(/^GALLEY_DEMO:/);
+    expect(() => loadConfig({ GALLEY_ANALYTICS_PORT: '0' })).toThrow(/^GALLEY_ANALYTICS_PORT:/);
   });
 });

@@ -43,6 +43,12 @@ export interface Config {
    * left out, 10. Raised only where one address stands for very many readers, or by a benchmark.
    */
   analyticsClientRate?: number;
+  /**
+   * A second port, on HOST, that takes only `POST /api/beacon`, served by the ingest thread
+   * itself (`GALLEY_ANALYTICS_PORT`): a reverse proxy that routes the beacon's path there keeps
+   * the beacons' HTTP off the thread that serves pages. Left out, beacons use PORT only.
+   */
+  analyticsPort?: number;
 }
 
 export class ConfigError extends Error {}
@@ -81,6 +87,7 @@ const schema = z.object({
     .min(1, 'must be at least 1')
     .max(1_000_000, 'must be at most 1000000')
     .optional(),
+  GALLEY_ANALYTICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
 });
 
 const KEYS = Object.keys(schema.shape) as (keyof typeof schema.shape)[];
@@ -132,5 +139,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     analytics: values.GALLEY_ANALYTICS === undefined ? undefined : values.GALLEY_ANALYTICS === '1',
     analyticsRetentionDays: values.GALLEY_ANALYTICS_RETENTION_DAYS,
     analyticsClientRate: values.GALLEY_ANALYTICS_CLIENT_RATE,
+    analyticsPort: values.GALLEY_ANALYTICS_PORT,
   };
 }

@@ -84,6 +84,10 @@ export async function createGalley(
             logger,
             retentionDays: config.analyticsRetentionDays,
             clientRatePerSecond: config.analyticsClientRate,
+            beaconPort:
+              config.analyticsPort === undefined
+                ? undefined
+                : { port: config.analyticsPort, host: config.host },
           });
     const dropCached = (keys: Set<string>) => {
       pageCache.invalidate(keys);
