@@ -73,10 +73,10 @@ export function createAnalyticsService(options: AnalyticsServiceOptions): Analyt
   const { db, logger } = options;
   const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
   const siteHost = new URL(options.publicUrl).hostname.toLowerCase();
+  const clientRatePerSecond = options.clientRatePerSecond ?? DEFAULT_CLIENT_RATE_PER_SECOND;
   // Beacons are parsed, checked and written on a worker thread (ingest-worker.ts says why), on
   // either database, when the compiled worker is there; from TypeScript sources (the tests), here.
-  const clientRatePerSecond = options.clientRatePerSecond ?? DEFAULT_CLIENT_RATE_PER_SECOND;
-  const worker =
+  const ingestWorker =
     options.databaseUrl !== undefined && IngestWorker.isAvailable()
       ? new IngestWorker({
           databaseUrl: options.databaseUrl,
@@ -89,17 +89,17 @@ export function createAnalyticsService(options: AnalyticsServiceOptions): Analyt
           },
         })
       : null;
-  if (options.beaconPort && !worker)
+  if (options.beaconPort && !ingestWorker)
     logger.error('analytics: a beacon port needs the built server (npm run build); not opened');
   // Never left rejected: a port that cannot listen is logged, and beacons still come by PORT.
-  const beaconUrl = (worker?.beaconUrl ?? Promise.resolve(null)).catch((error: unknown) => {
+  const beaconUrl = (ingestWorker?.beaconUrl ?? Promise.resolve(null)).catch((error: unknown) => {
     logger.error('analytics: the beacon port could not listen', {
       error: (error as Error).message,
     });
     return null;
   });
   const ingest: BeaconIngest =
-    worker ?? new EventIngest({ db, logger, siteHost, writer: options.writer });
+    ingestWorker ?? new EventIngest({ db, logger, siteHost, writer: options.writer });
   const handleBeacon = createBeaconHandler({
     db,
     ingest,

@@ -56,6 +56,12 @@ const BUSY: BeaconAnswer = {
   message: 'analytics is busy; try again shortly',
 };
 
+/** The events were not stored (the write failed, or the ingest thread is gone). */
+export const NOT_STORED: BeaconAnswer = {
+  status: 503,
+  message: 'the events could not be stored; try again shortly',
+};
+
 export class EventIngest implements BeaconIngest {
   private readonly writer: EventWriter;
   private readonly visitors: VisitorHasher;
@@ -91,7 +97,7 @@ export class EventIngest implements BeaconIngest {
       await committed;
     } catch {
       // The writer has logged it; the client may try again.
-      return { status: 503, message: 'the events could not be stored; try again shortly' };
+      return NOT_STORED;
     }
     return { status: 204 };
   }

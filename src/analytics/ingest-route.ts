@@ -149,23 +149,28 @@ export function answerBeaconRequest(
     body: (limit) => readBody(req, limit),
   })
     .then((answer) => {
-      if (answer.status === 204) {
-        res.writeHead(204, answer.headers).end();
-        return;
-      }
-      const body = JSON.stringify({ error: { message: answer.message ?? '' } });
-      res
-        .writeHead(answer.status, {
-          ...answer.headers,
-          'content-type': 'application/json; charset=utf-8',
-          'content-length': String(Buffer.byteLength(body)),
-        })
-        .end(body);
+      if (answer.status === 204) res.writeHead(204, answer.headers).end();
+      else writeErrorAnswer(res, { ...answer, message: answer.message ?? '' });
     })
     .catch(() => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { message: 'the beacon could not be handled' } }));
     });
+}
+
+/** An error's answer as node:http writes it: `{ "error": { "message" } }` as JSON. */
+export function writeErrorAnswer(
+  res: ServerResponse,
+  answer: { status: number; message: string; headers?: Record<string, string> },
+): void {
+  const body = JSON.stringify({ error: { message: answer.message } });
+  res
+    .writeHead(answer.status, {
+      ...answer.headers,
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(body)),
+    })
+    .end(body);
 }
 
 /** A request's body up to `limit` bytes; past it, reading stops and the connection is closed. */

@@ -14,6 +14,7 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { adapterForUrl } from '../db/dialects/adapter-for-url.js';
 import { consoleLogger } from '../lib/log.js';
+import { listen } from '../server/listen.js';
 import {
   ThreadClient,
   isBuilt,
@@ -21,10 +22,15 @@ import {
   serveTasks,
   workerSettings,
 } from '../lib/worker-thread.js';
-import { EventIngest } from './beacon-ingest.js';
+import { EventIngest, NOT_STORED } from './beacon-ingest.js';
 import type { BeaconAnswer, BeaconIngest, ReadBeacon } from './beacon-ingest.js';
 import type { EventWriterOptions } from './event-writer.js';
-import { BEACON_PATH, answerBeaconRequest, createBeaconHandler } from './ingest-route.js';
+import {
+  BEACON_PATH,
+  answerBeaconRequest,
+  createBeaconHandler,
+  writeErrorAnswer,
+} from './ingest-route.js';
 import type { BeaconHandler } from './ingest-route.js';
 import { ANALYTICS_THREAD_NICENESS } from './rollup-worker.js';
 
@@ -99,7 +105,7 @@ export class IngestWorker implements BeaconIngest {
     try {
       return (await this.thread.request({ kind: 'beacon', beacon })) as BeaconAnswer;
     } catch {
-      return { status: 503, message: 'the events could not be stored; try again shortly' };
+      return NOT_STORED;
     }
   }
 
@@ -159,25 +165,12 @@ function beaconPortServer(handle: BeaconHandler): Server {
       return;
     }
     req.resume();
-    const body = JSON.stringify({ error: { message: `this port takes POST ${BEACON_PATH} only` } });
-    res
-      .writeHead(404, {
-        'content-type': 'application/json; charset=utf-8',
-        'content-length': String(Buffer.byteLength(body)),
-      })
-      .end(body);
+    writeErrorAnswer(res, { status: 404, message: `this port takes POST ${BEACON_PATH} only` });
   });
 }
 
-function listenAt(server: Server, at: BeaconPortSettings): Promise<string> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(at.port, at.host, () => {
-      server.off('error', reject);
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : at.port;
-      const host = at.host.includes(':') ? `[${at.host}]` : at.host;
-      resolve(`http://${host}:${port}${BEACON_PATH}`);
-    });
-  });
+async function listenAt(server: Server, at: BeaconPortSettings): Promise<string> {
+  const port = await listen(server, at.port, at.host);
+  const host = at.host.includes(':') ? `[${at.host}]` : at.host;
+  return `http://${host}:${port}${BEACON_PATH}`;
 }

@@ -55,13 +55,6 @@ export function createNodeServer(galley: Galley): Server {
   });
 }
 
-export function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      const address = server.address();
-      resolvePort(typeof address === 'object' && address ? address.port : port);
-    });
-  });
-}
+// Kept here too for the callers that serve Galley; listen.ts has no dependencies (a worker
+// thread's server uses it without loading the site).
+export { listen } from './listen.js';
