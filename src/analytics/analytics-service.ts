@@ -51,8 +51,6 @@ export interface AnalyticsService {
   app: Hono;
   /** The same, for the node-level fast path (server/node-server.ts). */
   handleBeacon: BeaconHandler;
-  /** Where read beacons go: a worker thread, or this thread when running from sources. */
-  ingest: BeaconIngest;
   /**
    * The beacon port's address once it listens: `http://host:port/api/beacon`; null without one
    * (none asked for, running from sources, or it could not listen: that is logged).
@@ -148,7 +146,6 @@ export function createAnalyticsService(options: AnalyticsServiceOptions): Analyt
   return {
     app,
     handleBeacon,
-    ingest,
     beaconUrl,
     invalidate(keys) {
       // Only articles matter to it; a change names many pages besides.
