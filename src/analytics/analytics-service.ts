@@ -1,6 +1,6 @@
 /**
  * First-party analytics as one piece that `createGalley` starts and stops: the beacon's route,
- * the group-commit writer, and the periodic work (rollups every minute, pruning every hour).
+ * the group-commit writer, and the periodic work (rollups every 15 s, pruning every hour).
  *
  * @example
  * const analytics = createAnalyticsService({ db, publicUrl, logger });
@@ -21,7 +21,7 @@ import { createBeaconHandler, createIngestRoute } from './ingest-route.js';
 import type { BeaconHandler } from './ingest-route.js';
 import { IngestWorker } from './ingest-worker.js';
 import { pruneAnalytics } from './prune.js';
-import { RollupRounds } from './rollup.js';
+import { foldEvents } from './rollup.js';
 import { RollupWorker } from './rollup-worker.js';
 import { dialectFeatures } from '../db/dialect-features.js';
 
@@ -30,7 +30,8 @@ export const DEFAULT_RETENTION_DAYS = 30;
  * behind one address. */
 export const DEFAULT_CLIENT_RATE_PER_SECOND = 10;
 
-const ROLLUP_INTERVAL_MS = 60_000;
+/** Rounds fold only what arrived since the last one (rollup.ts), so they can run often. */
+const ROLLUP_INTERVAL_MS = 15_000;
 const PRUNE_INTERVAL_MS = 3_600_000;
 
 export interface AnalyticsServiceOptions {
@@ -58,11 +59,12 @@ export interface AnalyticsService {
   beaconUrl: Promise<string | null>;
   /** Drops what it knows of articles a change names (wired to the page cache's listener). */
   invalidate(keys: Iterable<string>): void;
-  /** Rolls up every hour since the last one rolled up, then keeps rolling and pruning. */
+  /** Folds every event received since the last round into the rollups, then keeps folding
+   * and pruning. */
   start(): void;
   /** Stops the periodic work and writes every accepted event. */
   stop(): Promise<void>;
-  /** One rollup round (the current hour, and the previous one until it is settled). */
+  /** One rollup round: folds the events received since the last one (rollup.ts). */
   rollUpRecent(now?: Date): Promise<void>;
   prune(now?: Date): Promise<void>;
 }
@@ -114,10 +116,8 @@ export function createAnalyticsService(options: AnalyticsServiceOptions): Analyt
     RollupWorker.isAvailable()
       ? new RollupWorker({ databaseUrl: options.databaseUrl, retentionDays })
       : null;
-  const rounds = new RollupRounds(db);
-
   async function rollUpRecent(now = new Date()): Promise<void> {
-    await (rollupWorker ? rollupWorker.rollUp(now) : rounds.run(now));
+    await (rollupWorker ? rollupWorker.rollUp(now) : foldEvents(db, now));
   }
 
   async function prune(now = new Date()): Promise<void> {

@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../test/each-dialect.js';
 import type { NewAnalyticsEvent } from './event-writer.js';
+import { FOLD_LAG_MS } from './rollup.js';
 import { RollupWorker } from './rollup-worker.js';
 
 /** The worker as the server runs it: compiled. `npm test` builds before it runs the tests. */
@@ -33,14 +34,15 @@ describeEachDialect('the rollup worker thread', {}, (t) => {
     const old = new Date(now.getTime() - 40 * 86_400_000);
     await t.galley.db
       .insertInto('analytics_events')
-      .values([view('a', hour), view('a', hour), view('b', hour), view('c', old)])
+      .values([view('a', now), view('a', now), view('b', now), view('c', old)])
       .execute();
     const worker = new RollupWorker(
       { databaseUrl: t.galley.config.databaseUrl, retentionDays: 30 },
       COMPILED,
     );
     try {
-      await worker.rollUp(now);
+      // A round once the lag has passed folds events received now.
+      await worker.rollUp(new Date(now.getTime() + FOLD_LAG_MS + 1));
       const row = await t.galley.db
         .selectFrom('analytics_hourly')
         .select(['views', 'visitors'])

@@ -4,7 +4,8 @@ import { describeEachDialect } from '../test/each-dialect.js';
 import { EventWriter } from './event-writer.js';
 import type { NewAnalyticsEvent } from './event-writer.js';
 import { pruneAnalytics } from './prune.js';
-import { hoursToCatchUp, rollUpHour } from './rollup.js';
+import { addAnalyticsFoldWatermark } from '../db/migrations/0030-add-analytics-fold-watermark.js';
+import { FOLD_LAG_MS, foldEvents, foldedUntil } from './rollup.js';
 import { VisitorHasher, saltForDay } from './visitor-hash.js';
 
 const HOUR = '2026-03-10T14:00:00.000Z';
@@ -39,7 +40,17 @@ describeEachDialect('analytics storage', {}, (t) => {
     await db().insertInto('analytics_events').values(rows).execute();
   }
 
-  it('rolls an hour up to exactly the counts of its raw events', async () => {
+  /** Puts the watermark back (these tests fold past dates), as if nothing after `at` had been
+   * folded. */
+  async function foldFrom(at: string) {
+    await db().updateTable('analytics_rollup_state').set({ folded_until: at }).execute();
+  }
+
+  /** A round as the server would run it at `at` plus the lag: it folds up to `at`. */
+  const foldUpTo = (at: string) => foldEvents(db(), new Date(Date.parse(at) + FOLD_LAG_MS));
+
+  it('folds an hour, round by round, to exactly the counts of its raw events', async () => {
+    await foldFrom(at(-180));
     const before = [
       // Earlier the same UTC day: visitor "a" already saw article 1, and any English page.
       event({ visitor: 'a', received_at: at(-120) }),
@@ -84,9 +95,11 @@ describeEachDialect('analytics storage', {}, (t) => {
     const after = [event({ visitor: 'z', received_at: at(60) })]; // the next hour
     await insert([...before, ...inHour, ...after]);
 
-    expect(await rollUpHour(db(), new Date(at(30)))).toBe(true);
-    // Again: the same rows, not twice as many.
-    expect(await rollUpHour(db(), new Date(HOUR))).toBe(true);
+    // Rounds whose ends split the hour's events, and one visitor's views ("b" at 2 and 3
+    // minutes): each event is counted by one round, and a visitor once.
+    for (const minutes of [2, 3, 7, 30]) await foldUpTo(at(minutes));
+    // Again: nothing new to fold, the same rows, not twice as many.
+    expect(await foldUpTo(at(30))).toEqual({ slices: 0, foldedUntil: new Date(at(30)) });
 
     const hourly = await db()
       .selectFrom('analytics_hourly')
@@ -168,23 +181,118 @@ describeEachDialect('analytics storage', {}, (t) => {
     );
     expect(sources).toHaveLength(5);
 
-    // Catching up at start covers this hour onward, the next hour included.
-    const hours = await hoursToCatchUp(db(), new Date(at(90)));
-    expect(hours.map((hour) => hour.toISOString())).toEqual([HOUR, at(60)]);
+    // The next hour's view waited for a round that reached it.
+    const nextHour = () =>
+      db().selectFrom('analytics_hourly').select(['views', 'visitors']).where('hour', '=', at(60));
+    expect(await nextHour().execute()).toEqual([]);
+    await foldUpTo(at(90));
+    expect(await nextHour().execute()).toEqual([{ views: 1, visitors: 1 }]);
   });
 
-  it('leaves an hour whose events are gone as it was', async () => {
+  it('catches up after a stop in bounded slices, skipping hours without events', async () => {
+    const day = '2026-03-12T00:00:00.000Z';
+    await foldFrom(day);
+    await insert([
+      event({ visitor: 's1', received_at: at(65, day) }),
+      // Two slices of at most 10 minutes: 05:30-05:40 and 05:45-05:55.
+      event({ visitor: 's2', received_at: at(330, day) }),
+      event({ visitor: 's2', received_at: at(345, day), kind: 'engaged', value: 5 }),
+      event({ visitor: 's3', received_at: at(350, day) }),
+    ]);
+    expect(await foldUpTo(at(360, day))).toEqual({
+      slices: 3,
+      foldedUntil: new Date(at(360, day)),
+    });
+    const rows = await db()
+      .selectFrom('analytics_hourly')
+      .select(['hour', 'views', 'visitors', 'engaged_seconds'])
+      .where('hour', '>=', day)
+      .where('hour', '<', at(360, day))
+      .orderBy('hour')
+      .execute();
+    expect(rows).toEqual([
+      { hour: at(60, day), views: 1, visitors: 1, engaged_seconds: 0 },
+      { hour: at(300, day), views: 2, visitors: 2, engaged_seconds: 5 },
+    ]);
+  });
+
+  it('counts each event once when two processes fold at the same time', async () => {
+    const hour = '2026-03-13T10:00:00.000Z';
+    await foldFrom(hour);
+    // 300 views by 60 visitors over two hours, on 3 articles.
+    const views = Array.from({ length: 300 }, (_, i) =>
+      event({ visitor: `v${i % 60}`, received_at: at(i * 0.4, hour), article_id: 1 + (i % 3) }),
+    );
+    await insert(views);
+    const round = () => foldUpTo(at(120, hour));
+    await Promise.all([round(), round(), round()]);
+    expect(await foldedUntil(db())).toEqual(new Date(at(120, hour)));
+    const totals = await db()
+      .selectFrom('analytics_hourly')
+      .select((eb) => [eb.fn.sum<number>('views').as('views')])
+      .where('hour', '>=', hour)
+      .where('hour', '<', at(120, hour))
+      .executeTakeFirstOrThrow();
+    expect(Number(totals.views)).toBe(300);
+    const visitors = await db()
+      .selectFrom('analytics_hourly_visitors')
+      .select((eb) => [eb.fn.sum<number>('visitors').as('visitors')])
+      .where('hour', '>=', hour)
+      .where('hour', '<', at(120, hour))
+      .where('locale', '=', '*')
+      .where('section_id', '=', -1)
+      .executeTakeFirstOrThrow();
+    expect(Number(visitors.visitors)).toBe(60); // one UTC day: each visitor once
+  });
+
+  it('keeps the rollups when the raw events are pruned', async () => {
     const hour = '2026-03-11T09:00:00.000Z';
+    await foldFrom(hour);
     await insert([event({ visitor: 'p', received_at: at(5, hour) })]);
-    await rollUpHour(db(), new Date(hour));
+    await foldUpTo(at(10, hour));
     await db().deleteFrom('analytics_events').where('visitor', '=', 'p').execute();
-    expect(await rollUpHour(db(), new Date(hour))).toBe(false);
+    await foldUpTo(at(90, hour));
     const row = await db()
       .selectFrom('analytics_hourly')
       .select('views')
       .where('hour', '=', hour)
       .executeTakeFirst();
     expect(row?.views).toBe(1);
+  });
+
+  it('moves rollups made before folding to a watermark, recounting only their last hour', async () => {
+    const [earlier, latest] = ['2026-03-14T08:00:00.000Z', '2026-03-14T09:00:00.000Z'];
+    await db().deleteFrom('analytics_rollup_state').execute();
+    const oldRow = (hour: string) => ({
+      hour,
+      article_id: 9,
+      locale: 'en' as const,
+      section_id: 1,
+      views: 5,
+      visitors: 2,
+      engaged_seconds: 0,
+      scroll_25: 0,
+      scroll_50: 0,
+      scroll_75: 0,
+      scroll_100: 0,
+      rec_impressions: 0,
+      rec_clicks: 0,
+    });
+    await db().deleteFrom('analytics_hourly').where('hour', '>', latest).execute();
+    await db()
+      .insertInto('analytics_hourly')
+      .values([oldRow(earlier), oldRow(latest)])
+      .execute();
+    const migration = addAnalyticsFoldWatermark(t.galley.adapter);
+    await migration.up(db());
+    const hours = () =>
+      db().selectFrom('analytics_hourly').select('hour').where('article_id', '=', 9).execute();
+    expect(await hours()).toEqual([{ hour: earlier }]);
+    expect(await foldedUntil(db())).toEqual(new Date(latest));
+    // Run again, it changes nothing.
+    await migration.up(db());
+    expect(await hours()).toEqual([{ hour: earlier }]);
+    expect(await foldedUntil(db())).toEqual(new Date(latest));
   });
 
   it('makes one salt per UTC day, and another day’s hash differs', async () => {

@@ -1,41 +1,58 @@
 /**
  * Hourly rollups of the raw events, the tables the newsroom's dashboard and the recommender read
- * (meanings in db/schema-discovery.ts). An hour is recomputed from its raw events as a whole:
- * the aggregates are read first, then one short transaction deletes the hour's rows and inserts
- * the new ones, so running it again gives the same rows, and two processes rolling the same hour
- * at once leave one consistent result. Reading outside the transaction keeps SQLite's
- * connection free for page reads while the aggregates are computed; an event committed in
- * between is counted by the next run, a minute later.
+ * (meanings in db/schema-discovery.ts). They are kept incrementally: each round folds the events
+ * received since the last round into the hours they belong to, adding to the counts already
+ * there, and moves a watermark (`analytics_rollup_state.folded_until`) past them. A round's work
+ * is proportional to the events since the last one, whatever the hour already holds: recomputing
+ * the whole current hour every minute, as rounds did first, cost a site at 5,000 events a second
+ * a recount of up to 18 million events a minute by the end of each hour.
+ *
+ * The watermark trails the clock by `FOLD_LAG_MS`: an event is stamped when its beacon arrives
+ * and committed within milliseconds (the writer's batches wait at most 25 ms), so every event
+ * received before the watermark is in the table when it is folded. The fold reads outside any
+ * transaction (SQLite's connection stays free for page reads while it computes), then one short
+ * transaction moves the watermark from where it was read and adds the counts. When two processes
+ * fold the same events, only one moves the watermark; the other's transaction rolls back.
  *
  * Visitors are counted as the daily salt allows (a visitor hash is the same for one reader only
  * within a UTC day): in an hour, the visitors whose first view that UTC day, within the row's
- * key, fell in this hour.
+ * key, fell in this hour. A slice counts its distinct visitors with no view that day, under the
+ * same key, received before the slice: the raw events say it, so it does not matter which
+ * round folds which view.
  */
 import { sql } from 'kysely';
-import type { Insertable, Kysely, RawBuilder } from 'kysely';
+import type { Insertable, Kysely, RawBuilder, Transaction } from 'kysely';
 import type {
   AnalyticsHourlySourcesTable,
   AnalyticsHourlyTable,
   AnalyticsHourlyVisitorsTable,
 } from '../db/schema-discovery.js';
 import type { Database, Locale } from '../db/schema.js';
+import { NOTHING_FOLDED } from '../db/migrations/0030-add-analytics-fold-watermark.js';
 
 const HOUR_MS = 3_600_000;
 const ROWS_PER_STATEMENT = 100;
+/** How far the watermark trails the clock (see the header). */
+export const FOLD_LAG_MS = 30_000;
+/** The longest stretch of received time one transaction folds, so catching up after a long
+ * stop proceeds in bounded steps. */
+const MAX_SLICE_MS = 10 * 60_000;
 
 /** The start of the UTC hour holding `at`. */
 export const hourStart = (at: Date): Date => new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS);
 
-interface Range {
-  /** The hour's start and end, and the start of its UTC day, as ISO strings. */
+/** Events received in [from, to), all within one hour, as ISO strings. */
+interface Slice {
+  /** The start of the hour holding the slice, and of its UTC day. */
+  hour: string;
+  dayStart: string;
   from: string;
   to: string;
-  dayStart: string;
 }
 
 type Partition = 'article' | 'locale' | 'section';
 
-/** The columns of a partition, as `h.` (the hour's view) and `e.` (an earlier view) see them. */
+/** The columns of a partition, as `h.` (the slice's view) and `e.` (an earlier view) see them. */
 const PARTITION_COLUMNS: Record<Partition, (alias: 'h' | 'e') => RawBuilder<unknown>> = {
   article: (alias) => sql`coalesce(${sql.ref(`${alias}.article_id`)}, 0)`,
   locale: (alias) => sql.ref(`${alias}.locale`),
@@ -43,12 +60,13 @@ const PARTITION_COLUMNS: Record<Partition, (alias: 'h' | 'e') => RawBuilder<unkn
 };
 
 /**
- * Per value of the partition's columns, the visitors with a view in the hour and none earlier
- * that UTC day within the same values. Columns left out of the partition come back as null.
+ * Per value of the partition's columns, the distinct visitors with a view in the slice and none
+ * earlier that UTC day within the same values. Columns left out of the partition come back as null. The
+ * literal `kind = 'view'` lets both databases read the partial index of views by visitor.
  */
 async function firstSeenVisitors(
   db: Kysely<Database>,
-  range: Range,
+  slice: Slice,
   partition: Partition[],
 ): Promise<
   {
@@ -77,11 +95,11 @@ async function firstSeenVisitors(
     select ${column('article')} as article_id, ${column('locale')} as locale,
       ${column('section')} as section_id, count(distinct h.visitor) as visitors
     from analytics_events h
-    where h.kind = 'view' and h.received_at >= ${range.from} and h.received_at < ${range.to}
+    where h.kind = 'view' and h.received_at >= ${slice.from} and h.received_at < ${slice.to}
       and not exists (
         select 1 from analytics_events e
         where e.visitor = h.visitor and e.kind = 'view'
-          and e.received_at >= ${range.dayStart} and e.received_at < ${range.from}
+          and e.received_at >= ${slice.dayStart} and e.received_at < ${slice.from}
           ${sql.join(sameKey, sql` `)}
       )
     ${groupBy}`.execute(db);
@@ -97,7 +115,7 @@ async function firstSeenVisitors(
 
 async function hourlyRows(
   db: Kysely<Database>,
-  range: Range,
+  slice: Slice,
 ): Promise<Insertable<AnalyticsHourlyTable>[]> {
   const count = (condition: RawBuilder<unknown>) =>
     sql<number>`sum(case when ${condition} then 1 else 0 end)`;
@@ -116,18 +134,18 @@ async function hourlyRows(
       count(sql`kind = 'rec_impression'`).as('rec_impressions'),
       count(sql`kind = 'rec_click'`).as('rec_clicks'),
     ])
-    .where('received_at', '>=', range.from)
-    .where('received_at', '<', range.to)
+    .where('received_at', '>=', slice.from)
+    .where('received_at', '<', slice.to)
     .groupBy([sql`coalesce(article_id, 0)`, 'locale', sql`coalesce(section_id, 0)`])
     .execute();
   const visitors = new Map(
-    (await firstSeenVisitors(db, range, ['article', 'locale', 'section'])).map((row) => [
+    (await firstSeenVisitors(db, slice, ['article', 'locale', 'section'])).map((row) => [
       `${row.article_id}/${row.locale}/${row.section_id}`,
       row.visitors,
     ]),
   );
   return totals.map((row) => ({
-    hour: range.from,
+    hour: slice.hour,
     article_id: Number(row.article_id),
     locale: row.locale,
     section_id: Number(row.section_id),
@@ -146,12 +164,12 @@ async function hourlyRows(
 /** Visitors per locale ('*' = all) and section (-1 = all, 0 = not an article page). */
 async function visitorRows(
   db: Kysely<Database>,
-  range: Range,
+  slice: Slice,
 ): Promise<Insertable<AnalyticsHourlyVisitorsTable>[]> {
   const partitions: Partition[][] = [['locale', 'section'], ['locale'], ['section'], []];
-  const rows = await Promise.all(partitions.map((p) => firstSeenVisitors(db, range, p)));
+  const rows = await Promise.all(partitions.map((p) => firstSeenVisitors(db, slice, p)));
   return rows.flat().map((row) => ({
-    hour: range.from,
+    hour: slice.hour,
     locale: row.locale ?? '*',
     section_id: row.section_id ?? -1,
     visitors: row.visitors,
@@ -164,7 +182,7 @@ async function visitorRows(
  */
 async function sourceRows(
   db: Kysely<Database>,
-  range: Range,
+  slice: Slice,
 ): Promise<Insertable<AnalyticsHourlySourcesTable>[]> {
   const bySource = (column: 'referrer_domain' | 'utm_campaign') =>
     db
@@ -176,8 +194,8 @@ async function sourceRows(
         sql<number>`count(*)`.as('views'),
       ])
       .where('kind', '=', 'view')
-      .where('received_at', '>=', range.from)
-      .where('received_at', '<', range.to)
+      .where('received_at', '>=', slice.from)
+      .where('received_at', '<', slice.to)
       .$if(column === 'utm_campaign', (query) => query.where('utm_campaign', '<>', ''))
       .groupBy(['locale', sql`coalesce(section_id, 0)`, column])
       .execute();
@@ -188,7 +206,7 @@ async function sourceRows(
   const toRow =
     (dimension: 'referrer' | 'campaign') =>
     (row: { locale: Locale; section_id: number; value: string; views: number }) => ({
-      hour: range.from,
+      hour: slice.hour,
       locale: row.locale,
       section_id: Number(row.section_id),
       dimension,
@@ -198,114 +216,180 @@ async function sourceRows(
   return [...referrers.map(toRow('referrer')), ...campaigns.map(toRow('campaign'))];
 }
 
-function rangeOf(hour: Date): Range {
-  const from = hourStart(hour);
-  const day = new Date(from);
+/** The slice of events from `from`: to the end of its hour, `MAX_SLICE_MS` or `until`. */
+function sliceFrom(from: Date, until: Date): Slice {
+  const hour = hourStart(from);
+  const day = new Date(hour);
   day.setUTCHours(0, 0, 0, 0);
+  const to = Math.min(hour.getTime() + HOUR_MS, from.getTime() + MAX_SLICE_MS, until.getTime());
   return {
-    from: from.toISOString(),
-    to: new Date(from.getTime() + HOUR_MS).toISOString(),
+    hour: hour.toISOString(),
     dayStart: day.toISOString(),
+    from: from.toISOString(),
+    to: new Date(to).toISOString(),
   };
 }
 
-/** Whether any raw event falls in the hour. */
-async function hasEvents(db: Kysely<Database>, range: Range): Promise<boolean> {
+/** When the first event received in [from, until) arrived; undefined when none did. */
+async function firstEventBetween(
+  db: Kysely<Database>,
+  from: Date,
+  until: Date,
+): Promise<Date | undefined> {
   const row = await db
     .selectFrom('analytics_events')
-    .select('id')
-    .where('received_at', '>=', range.from)
-    .where('received_at', '<', range.to)
-    .limit(1)
+    .select((eb) => eb.fn.min('received_at').as('at'))
+    .where('received_at', '>=', from.toISOString())
+    .where('received_at', '<', until.toISOString())
     .executeTakeFirst();
-  return row !== undefined;
+  return row?.at ? new Date(row.at) : undefined;
 }
 
+/** The watermark: every event received before it is folded in, none after. */
+export async function foldedUntil(db: Kysely<Database>): Promise<Date> {
+  const row = await db
+    .selectFrom('analytics_rollup_state')
+    .select('folded_until')
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  if (row) return new Date(row.folded_until);
+  // The migration makes the row; a table emptied by hand is started again.
+  await db
+    .insertInto('analytics_rollup_state')
+    .values({ id: 1, folded_until: NOTHING_FOLDED })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  return foldedUntil(db);
+}
+
+/** Another process moved the watermark first: it folded these events. */
+class FoldedElsewhere extends Error {}
+
 /**
- * Recomputes the rollups of the hour holding `hour`. An hour without raw events is left as it
- * is: its events may have been pruned, and the rollup is then the only record of it.
- * Returns whether the hour was rolled up.
+ * In one transaction: moves the watermark from `from` (as it was read) to `to`, and adds the
+ * counts. Throws FoldedElsewhere, rolling back, when the watermark is no longer at `from`.
  */
-export async function rollUpHour(db: Kysely<Database>, hour: Date): Promise<boolean> {
-  const range = rangeOf(hour);
-  if (!(await hasEvents(db, range))) return false;
-  const [hourly, visitors, sources] = [
-    await hourlyRows(db, range),
-    await visitorRows(db, range),
-    await sourceRows(db, range),
-  ];
+async function commitFold(
+  db: Kysely<Database>,
+  from: Date,
+  to: Date,
+  add?: (trx: Transaction<Database>) => Promise<void>,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('analytics_hourly').where('hour', '=', range.from).execute();
-    await trx.deleteFrom('analytics_hourly_visitors').where('hour', '=', range.from).execute();
-    await trx.deleteFrom('analytics_hourly_sources').where('hour', '=', range.from).execute();
-    for (let start = 0; start < hourly.length; start += ROWS_PER_STATEMENT)
-      await trx
-        .insertInto('analytics_hourly')
-        .values(hourly.slice(start, start + ROWS_PER_STATEMENT))
-        .execute();
-    for (let start = 0; start < visitors.length; start += ROWS_PER_STATEMENT)
-      await trx
-        .insertInto('analytics_hourly_visitors')
-        .values(visitors.slice(start, start + ROWS_PER_STATEMENT))
-        .execute();
-    for (let start = 0; start < sources.length; start += ROWS_PER_STATEMENT)
-      await trx
-        .insertInto('analytics_hourly_sources')
-        .values(sources.slice(start, start + ROWS_PER_STATEMENT))
-        .execute();
-  });
-  return true;
-}
-
-/**
- * The hours to roll up when a process starts: from the last hour rolled up (again, as it may
- * have been rolled while still running) to the current one; with no rollups yet, from the
- * oldest raw event. Hours without events are skipped by `rollUpHour`.
- */
-export async function hoursToCatchUp(db: Kysely<Database>, now: Date): Promise<Date[]> {
-  const last = await db
-    .selectFrom('analytics_hourly')
-    .select((eb) => eb.fn.max('hour').as('hour'))
-    .executeTakeFirst();
-  let from = last?.hour ? new Date(last.hour) : undefined;
-  if (!from) {
-    const oldest = await db
-      .selectFrom('analytics_events')
-      .select((eb) => eb.fn.min('received_at').as('received_at'))
+    const moved = await trx
+      .updateTable('analytics_rollup_state')
+      .set({ folded_until: to.toISOString() })
+      .where('id', '=', 1)
+      .where('folded_until', '=', from.toISOString())
       .executeTakeFirst();
-    if (!oldest?.received_at) return [];
-    from = new Date(oldest.received_at);
-  }
-  const hours: Date[] = [];
-  for (let at = hourStart(from).getTime(); at <= now.getTime(); at += HOUR_MS)
-    hours.push(new Date(at));
-  return hours;
+    if (Number(moved.numUpdatedRows) !== 1) throw new FoldedElsewhere();
+    await add?.(trx);
+  });
 }
 
-/** Events of an hour are all committed this long after it ends (a batch waits at most 25 ms). */
-const HOUR_SETTLED_AFTER_MS = 10_000;
+/** `table.column + excluded.column` for each column: an upsert that adds to the row there. */
+function addedTo<C extends string>(table: string, columns: readonly C[]) {
+  return Object.fromEntries(
+    columns.map((column) => [
+      column,
+      sql`${sql.ref(`${table}.${column}`)} + ${sql.ref(`excluded.${column}`)}`,
+    ]),
+  ) as Record<C, RawBuilder<number>>;
+}
+
+const HOURLY_COUNTS = [
+  'views',
+  'visitors',
+  'engaged_seconds',
+  'scroll_25',
+  'scroll_50',
+  'scroll_75',
+  'scroll_100',
+  'rec_impressions',
+  'rec_clicks',
+] as const;
+
+/** Adds a slice's counts to its hour's rows, a bounded number of rows per statement. */
+async function addSlice(
+  trx: Transaction<Database>,
+  rows: {
+    hourly: Insertable<AnalyticsHourlyTable>[];
+    visitors: Insertable<AnalyticsHourlyVisitorsTable>[];
+    sources: Insertable<AnalyticsHourlySourcesTable>[];
+  },
+): Promise<void> {
+  for (let start = 0; start < rows.hourly.length; start += ROWS_PER_STATEMENT)
+    await trx
+      .insertInto('analytics_hourly')
+      .values(rows.hourly.slice(start, start + ROWS_PER_STATEMENT))
+      .onConflict((oc) =>
+        oc
+          .columns(['hour', 'article_id', 'locale', 'section_id'])
+          .doUpdateSet(addedTo('analytics_hourly', HOURLY_COUNTS)),
+      )
+      .execute();
+  for (let start = 0; start < rows.visitors.length; start += ROWS_PER_STATEMENT)
+    await trx
+      .insertInto('analytics_hourly_visitors')
+      .values(rows.visitors.slice(start, start + ROWS_PER_STATEMENT))
+      .onConflict((oc) =>
+        oc
+          .columns(['hour', 'locale', 'section_id'])
+          .doUpdateSet(addedTo('analytics_hourly_visitors', ['visitors'])),
+      )
+      .execute();
+  for (let start = 0; start < rows.sources.length; start += ROWS_PER_STATEMENT)
+    await trx
+      .insertInto('analytics_hourly_sources')
+      .values(rows.sources.slice(start, start + ROWS_PER_STATEMENT))
+      .onConflict((oc) =>
+        oc
+          .columns(['hour', 'locale', 'section_id', 'dimension', 'value'])
+          .doUpdateSet(addedTo('analytics_hourly_sources', ['views'])),
+      )
+      .execute();
+}
+
+export interface FoldResult {
+  /** Slices folded, each in its own transaction. */
+  slices: number;
+  /** The watermark after the round. */
+  foldedUntil: Date;
+}
 
 /**
- * The rollup rounds one process runs (every minute): at its first round, every hour since the
- * last one rolled up; then the current hour, and the previous one until it has settled.
+ * One rollup round: folds every event received since the watermark and more than
+ * `FOLD_LAG_MS` before `now` into the hourly rollups, slice by slice (one hour at most, and
+ * `MAX_SLICE_MS`), skipping stretches without events. Stops early, leaving the rest to the
+ * process that got there first, when another process moves the watermark meanwhile.
  */
-export class RollupRounds {
-  /** The last hour rolled up after it had settled: it needs no further run. */
-  private settledHour = 0;
-  private hasCaughtUp = false;
-
-  constructor(private readonly db: Kysely<Database>) {}
-
-  async run(now = new Date()): Promise<void> {
-    const current = hourStart(now).getTime();
-    const previous = current - HOUR_MS;
-    if (!this.hasCaughtUp) {
-      for (const hour of await hoursToCatchUp(this.db, now)) await rollUpHour(this.db, hour);
-      this.hasCaughtUp = true;
-    } else if (this.settledHour < previous) {
-      await rollUpHour(this.db, new Date(previous));
+export async function foldEvents(db: Kysely<Database>, now = new Date()): Promise<FoldResult> {
+  const until = new Date(now.getTime() - FOLD_LAG_MS);
+  let from = await foldedUntil(db);
+  let slices = 0;
+  try {
+    while (from < until) {
+      const first = await firstEventBetween(db, from, until);
+      if (!first) {
+        await commitFold(db, from, until);
+        from = until;
+        break;
+      }
+      // Nothing was received in [from, first): the slice starts at the first event.
+      const slice = sliceFrom(first, until);
+      const rows = {
+        hourly: await hourlyRows(db, slice),
+        visitors: await visitorRows(db, slice),
+        sources: await sourceRows(db, slice),
+      };
+      const to = new Date(slice.to);
+      await commitFold(db, from, to, (trx) => addSlice(trx, rows));
+      from = to;
+      slices++;
     }
-    if (now.getTime() - current >= HOUR_SETTLED_AFTER_MS) this.settledHour = previous;
-    await rollUpHour(this.db, new Date(current));
+  } catch (error) {
+    if (!(error instanceof FoldedElsewhere)) throw error;
+    from = await foldedUntil(db);
   }
+  return { slices, foldedUntil: from };
 }

@@ -32,6 +32,8 @@ import { createArticleSearch } from './migrations/0026-create-article-search.js'
 import { createRecommendationTables } from './migrations/0027-create-recommendation-tables.js';
 import { createAnalyticsTables } from './migrations/0028-create-analytics-tables.js';
 import { partitionArticleSearch } from './migrations/0029-partition-article-search.js';
+import { addAnalyticsFoldWatermark } from './migrations/0030-add-analytics-fold-watermark.js';
+import { indexAnalyticsViewsByVisitor } from './migrations/0031-index-analytics-views-by-visitor.js';
 import type { Database } from './schema.js';
 
 /**
@@ -69,6 +71,8 @@ const MIGRATIONS: [name: string, migration: GalleyMigration][] = [
   ['0027-create-recommendation-tables', createRecommendationTables],
   ['0028-create-analytics-tables', createAnalyticsTables],
   ['0029-partition-article-search', partitionArticleSearch],
+  ['0030-add-analytics-fold-watermark', addAnalyticsFoldWatermark],
+  ['0031-index-analytics-views-by-visitor', indexAnalyticsViewsByVisitor],
 ];
 
 /** Brings the database up to date. Safe to call on every start and from several processes. */

@@ -117,6 +117,15 @@ export interface AnalyticsHourlySourcesTable {
   views: number;
 }
 
+/**
+ * One row (id 1): every event received before `folded_until` is counted in the hourly rollups,
+ * and no event received after it (analytics/rollup.ts).
+ */
+export interface AnalyticsRollupStateTable {
+  id: number;
+  folded_until: string;
+}
+
 export interface DiscoveryTables {
   recommendation_vectors: RecommendationVectorsTable;
   article_recommendations: ArticleRecommendationsTable;
@@ -126,4 +135,5 @@ export interface DiscoveryTables {
   analytics_hourly: AnalyticsHourlyTable;
   analytics_hourly_visitors: AnalyticsHourlyVisitorsTable;
   analytics_hourly_sources: AnalyticsHourlySourcesTable;
+  analytics_rollup_state: AnalyticsRollupStateTable;
 }

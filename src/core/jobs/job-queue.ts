@@ -74,6 +74,10 @@ export async function claimDueJobs(
     .orderBy('run_at')
     .orderBy('id')
     .limit(options.limit);
+  // Most looks find nothing due. A plain read answers them: on SQLite the UPDATE below takes the
+  // database's write lock even when it matches no row, and waiting for that lock (held by the
+  // analytics writer for milliseconds at a time) blocks the thread that serves pages.
+  if ((await due.executeTakeFirst()) === undefined) return [];
   if (dialectFeatures(db).skipLocked) due = due.forUpdate().skipLocked();
   const rows = await db
     .updateTable('jobs')

@@ -1,8 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
-import type { CreateTableBuilder, SqliteDatabase, SqliteStatement } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver } from 'kysely';
+import type {
+  CreateTableBuilder,
+  DatabaseConnection,
+  Driver,
+  SqliteDatabase,
+  SqliteDialectConfig,
+  SqliteStatement,
+} from 'kysely';
 import type { Database } from '../../schema.js';
 import type { DialectAdapter } from '../dialect-adapter.js';
 import { registerDialectFeatures } from '../../dialect-features.js';
@@ -33,6 +40,31 @@ function statementCache(
   };
 }
 
+/**
+ * Transactions begin IMMEDIATE, taking the write lock first. A plain (deferred) transaction
+ * reads from a snapshot and upgrades to a writer at its first write; if another connection has
+ * committed since the snapshot, SQLite cannot upgrade it and fails at once with "database is
+ * locked", without waiting (the busy timeout does not apply). Other connections commit all the
+ * time: the analytics ingest and rollup threads have their own, and so does every other process
+ * on the same file. An editor's save would fail whenever a batch of beacons landed between its
+ * first read and its first write.
+ */
+class ImmediateTransactionDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateTransactionDialect extends SqliteDialect {
+  constructor(private readonly config: SqliteDialectConfig) {
+    super(config);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateTransactionDriver(this.config);
+  }
+}
+
 export class SqliteAdapter implements DialectAdapter {
   readonly name = 'sqlite';
   readonly timestampType = 'text';
@@ -55,7 +87,9 @@ export class SqliteAdapter implements DialectAdapter {
       close: () => database.close(),
       prepare: (sql) => prepare(sql) as unknown as SqliteStatement,
     };
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: kyselyDatabase }) });
+    const db = new Kysely<Database>({
+      dialect: new ImmediateTransactionDialect({ database: kyselyDatabase }),
+    });
     // Reads skip Kysely's queue unless a write transaction is open on this connection.
     registerDialectFeatures(db, {
       jsonArrayFrom: jsonArrayFrom as DialectFeatures['jsonArrayFrom'],
