@@ -20,10 +20,10 @@ const beacon = (payload: object, address = '10.40.0.1'): ReadBeacon => ({
 });
 
 describeEachDialect('the ingest worker thread', { demo: true }, (t) => {
-  const start = () => {
+  const start = (maxWaiting?: number) => {
     expect(IngestWorker.isAvailable(COMPILED), 'dist/ is missing: run npm run build').toBe(true);
     return new IngestWorker(
-      { databaseUrl: t.galley.config.databaseUrl, siteHost: 'news.galley.test' },
+      { databaseUrl: t.galley.config.databaseUrl, siteHost: 'news.galley.test', maxWaiting },
       COMPILED,
     );
   };
@@ -63,6 +63,45 @@ describeEachDialect('the ingest worker thread', { demo: true }, (t) => {
       expect(rows[0]).toMatchObject({ article_id: story.id, locale: 'en', referrer_domain: '' });
       expect(rows[1]).toMatchObject({ referrer_domain: 'elsewhere.example' });
       expect(new Set(rows.map((row) => row.visitor)).size).toBe(50);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('answers 503 at once, storing nothing, when too many beacons wait for the thread', async () => {
+    const story = await findBilingualStory(t.galley);
+    const worker = start(3);
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, (_, n) =>
+          worker.accept(
+            beacon(
+              {
+                path: '/en/worker-full',
+                locale: 'en',
+                article: story.id,
+                events: [{ kind: 'view' }],
+              },
+              `10.40.2.${n}`,
+            ),
+          ),
+        ),
+      );
+      expect(answers.map((answer) => answer.status)).toEqual([
+        204, 204, 204, 503, 503, 503, 503, 503,
+      ]);
+      expect(await eventsAt('/en/worker-full')).toHaveLength(3);
+      // Once answered, there is room again.
+      expect(
+        await worker.accept(
+          beacon({
+            path: '/en/worker-full',
+            locale: 'en',
+            article: story.id,
+            events: [{ kind: 'view' }],
+          }),
+        ),
+      ).toMatchObject({ status: 204 });
     } finally {
       await worker.close();
     }

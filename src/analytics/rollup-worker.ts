@@ -6,8 +6,8 @@
  * the events since the last one (rollup.ts), but a busy site's 15 s of events, or the backlog
  * after a stop, is still work no page should wait behind. SQLite's WAL lets this connection read
  * raw events while the server writes new ones; only the fold's short transaction takes the
- * write lock, for milliseconds. The thread runs at a lower priority, so on
- * a busy machine pages are served first.
+ * write lock, for milliseconds. The thread runs under SCHED_IDLE (nice +10 where that cannot
+ * be set), so on a busy machine pages are served first.
  *
  * `RollupWorker` is the server's side; the end of this file is the worker's.
  */
@@ -35,7 +35,8 @@ interface RollupSettings {
 
 const WORKER_MARK = 'galley-rollup-worker';
 
-/** How far below the server's threads this one runs (nice value, Linux). */
+/** How far below the server's threads the analytics threads run where SCHED_IDLE cannot be
+ * set (nice value, Linux). */
 export const ANALYTICS_THREAD_NICENESS = 10;
 
 /** This file compiled, beside this module: there only when running from the build (dist/). */
@@ -49,6 +50,7 @@ export class RollupWorker {
     this.thread = new ThreadClient(script, WORKER_MARK, {
       data: settings,
       niceness: ANALYTICS_THREAD_NICENESS,
+      idle: true,
     });
   }
 

@@ -8,7 +8,8 @@ import { ThreadClient, isBuilt } from './worker-thread.js';
 /** The module as a worker loads it: compiled. `npm test` builds before it runs the tests. */
 const COMPILED = new URL('../../dist/lib/worker-thread.js', import.meta.url);
 
-type Task = { square: number } | { niceValue: true } | { fail: string } | { exit: true };
+type Task =
+  { square: number } | { niceValue: true } | { policy: true } | { fail: string } | { exit: true };
 
 const dir = mkdtempSync(join(tmpdir(), 'galley-worker-thread-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,9 +27,11 @@ if (isWorkerFor('test-worker')) {
     if ('square' in task) return task.square * task.square + offset;
     if ('fail' in task) throw new Error(task.fail);
     if ('exit' in task) process.exit(3);
-    // Field 19 of /proc/thread-self/stat, counted after the name in parentheses.
+    // Fields 19 (nice) and 41 (scheduling policy) of /proc/thread-self/stat, counted after
+    // the name in parentheses.
     const stat = readFileSync('/proc/thread-self/stat', 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number('policy' in task ? fields[38] : fields[16]);
   });
 }
 `,
@@ -128,7 +131,33 @@ describe('ThreadClient', () => {
       await plain.terminate();
     }
   });
+
+  it.runIf(process.platform === 'linux')(
+    'runs an idle worker thread under SCHED_IDLE',
+    async () => {
+      const idle = new ThreadClient<Task, number>(testWorker(), 'test-worker', {
+        data: { offset: 0 },
+        idle: true,
+      });
+      const plain = new ThreadClient<Task, number>(testWorker(), 'test-worker', {
+        data: { offset: 0 },
+      });
+      try {
+        expect(await idle.request({ policy: true })).toBe(SCHED_IDLE);
+        expect(await plain.request({ policy: true })).toBe(0); // SCHED_OTHER
+        // The process (this thread) keeps its own.
+        const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+        expect(Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[38])).toBe(0);
+      } finally {
+        await idle.terminate();
+        await plain.terminate();
+      }
+    },
+  );
 });
+
+/** Linux's number for the SCHED_IDLE policy. */
+const SCHED_IDLE = 5;
 
 function readOwnNice(): number {
   const stat = readFileSync('/proc/thread-self/stat', 'utf8');
