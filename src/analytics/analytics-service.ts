@@ -45,6 +45,8 @@ export interface AnalyticsServiceOptions {
   writer?: EventWriterOptions;
   /** A port of its own for beacons, served by the ingest thread (config `analyticsPort`). */
   beaconPort?: { port: number; host: string };
+  /** The proxies whose `X-Forwarded-For` names the client (config `trustedProxies`). */
+  trustedProxies?: string[];
 }
 
 export interface AnalyticsService {
@@ -86,6 +88,7 @@ export function createAnalyticsService(options: AnalyticsServiceOptions): Analyt
             ...options.beaconPort,
             publicUrl: options.publicUrl,
             clientRatePerSecond,
+            trustedProxies: options.trustedProxies,
           },
         })
       : null;

@@ -24,6 +24,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { clientKeyHasher } from '../core/accounts/client-key.js';
+import { clientAddressOf } from '../http/client-address.js';
 import type { Database } from '../db/schema.js';
 import type { BeaconAnswer, BeaconIngest } from './beacon-ingest.js';
 import { isAutomatedClient } from './bots.js';
@@ -116,7 +117,7 @@ export function createIngestRoute(handle: BeaconHandler): Hono {
     const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
     const answer = await handle({
       header: (name) => c.req.header(name),
-      address: incoming?.socket.remoteAddress ?? 'in-process',
+      address: clientAddressOf(incoming),
       body: async (limit) => {
         const declared = Number(c.req.header('content-length') ?? 0);
         if (declared > limit) return 'too-large';
@@ -145,7 +146,7 @@ export function answerBeaconRequest(
       const value = req.headers[name];
       return Array.isArray(value) ? value.join(', ') : value;
     },
-    address: req.socket.remoteAddress ?? 'unknown',
+    address: clientAddressOf(req),
     body: (limit) => readBody(req, limit),
   })
     .then((answer) => {

@@ -183,6 +183,7 @@ describeEachDialect('the ingest worker thread', { demo: true }, (t) => {
           host: '127.0.0.1',
           publicUrl: 'https://news.galley.test',
           clientRatePerSecond: 10,
+          trustedProxies: ['127.0.0.1'],
         },
       },
       COMPILED,
@@ -216,6 +217,17 @@ describeEachDialect('the ingest worker thread', { demo: true }, (t) => {
         error: { message: 'this port takes POST /api/beacon only' },
       });
       expect(await eventsAt('/en/worker-port')).toHaveLength(1);
+      // Behind a trusted proxy (here, 127.0.0.1), the forwarded address is the reader's.
+      const forwarded = beacon({
+        path: '/en/worker-port-forwarded',
+        locale: 'en',
+        article: story.id,
+        events: [{ kind: 'view' }],
+      }).body;
+      for (const address of ['203.0.113.7', '203.0.113.8'])
+        expect((await post(forwarded, { 'x-forwarded-for': address })).status).toBe(204);
+      const visitors = (await eventsAt('/en/worker-port-forwarded')).map((row) => row.visitor);
+      expect(new Set(visitors).size).toBe(2);
     } finally {
       await worker.close();
     }

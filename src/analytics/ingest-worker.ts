@@ -15,6 +15,7 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { adapterForUrl } from '../db/dialects/adapter-for-url.js';
+import { TrustedProxies, noteClientAddress } from '../http/client-address.js';
 import { consoleLogger } from '../lib/log.js';
 import { listen } from '../server/listen.js';
 import {
@@ -51,6 +52,8 @@ export interface BeaconPortSettings {
   /** The route's settings (ingest-route.ts), as the server's own route has them. */
   publicUrl: string;
   clientRatePerSecond: number;
+  /** The proxies whose `X-Forwarded-For` names the client (http/client-address.ts). */
+  trustedProxies?: string[];
 }
 
 interface IngestSettings {
@@ -159,6 +162,7 @@ if (isWorkerFor(WORKER_MARK)) {
         if (!settings.beaconPort) throw new Error('no beacon port was asked for');
         beaconServer = beaconPortServer(
           createBeaconHandler({ db, ingest, ...settings.beaconPort }),
+          new TrustedProxies(settings.beaconPort.trustedProxies),
         );
         return listenAt(beaconServer, settings.beaconPort);
       case 'close':
@@ -173,8 +177,9 @@ if (isWorkerFor(WORKER_MARK)) {
 }
 
 /** Takes `POST /api/beacon` and nothing else: 404 for any other request. */
-function beaconPortServer(handle: BeaconHandler): Server {
+function beaconPortServer(handle: BeaconHandler, proxies: TrustedProxies): Server {
   return createServer((req, res) => {
+    noteClientAddress(req, proxies);
     if (req.method === 'POST' && req.url === BEACON_PATH) {
       answerBeaconRequest(handle, req, res);
       return;

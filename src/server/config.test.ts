@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       PUBLIC_URL: 'https://news.example/',
       GALLEY_DEMO: '0',
       GALLEY_ANALYTICS_PORT: '8081',
+      GALLEY_TRUSTED_PROXIES: '10.0.0.2, ::1',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -35,6 +36,7 @@ describe('loadConfig', () => {
       publicUrl: 'https://news.example',
       loadDemo: false,
       analyticsPort: 8081,
+      trustedProxies: ['10.0.0.2', '::1'],
     });
   });
 
@@ -58,5 +60,8 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ GALLEY_DEMO: 'yes' })).toThrow(/^GALLEY_DEMO:/);
     expect(() => loadConfig({ GALLEY_ANALYTICS_PORT: '0' })).toThrow(/^GALLEY_ANALYTICS_PORT:/);
+    expect(() => loadConfig({ GALLEY_TRUSTED_PROXIES: '10.0.0.0/8' })).toThrow(
+      /^GALLEY_TRUSTED_PROXIES: must list IP addresses/,
+    );
   });
 });

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 export interface Config {
@@ -49,6 +50,13 @@ export interface Config {
    * the beacons' HTTP off the thread that serves pages. Left out, beacons use PORT only.
    */
   analyticsPort?: number;
+  /**
+   * Addresses of the reverse proxies in front of Galley (`GALLEY_TRUSTED_PROXIES`, separated by
+   * commas): from these only, `X-Forwarded-For` names the client, for per-client rate limits
+   * and analytics visitors (http/client-address.ts). Left out, the socket's address is the
+   * client's, and the header is ignored.
+   */
+  trustedProxies?: string[];
 }
 
 export class ConfigError extends Error {}
@@ -88,6 +96,18 @@ const schema = z.object({
     .max(1_000_000, 'must be at most 1000000')
     .optional(),
   GALLEY_ANALYTICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  GALLEY_TRUSTED_PROXIES: z
+    .string()
+    .transform((list) =>
+      list
+        .split(',')
+        .map((address) => address.trim())
+        .filter(Boolean),
+    )
+    .refine((addresses) => addresses.every((address) => isIP(address) !== 0), {
+      error: 'must list IP addresses separated by commas, such as 127.0.0.1,::1',
+    })
+    .optional(),
 });
 
 const KEYS = Object.keys(schema.shape) as (keyof typeof schema.shape)[];
@@ -140,5 +160,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     analyticsRetentionDays: values.GALLEY_ANALYTICS_RETENTION_DAYS,
     analyticsClientRate: values.GALLEY_ANALYTICS_CLIENT_RATE,
     analyticsPort: values.GALLEY_ANALYTICS_PORT,
+    trustedProxies: values.GALLEY_TRUSTED_PROXIES,
   };
 }

@@ -88,6 +88,7 @@ export async function createGalley(
               config.analyticsPort === undefined
                 ? undefined
                 : { port: config.analyticsPort, host: config.host },
+            trustedProxies: config.trustedProxies,
           });
     const dropCached = (keys: Set<string>) => {
       pageCache.invalidate(keys);

@@ -116,4 +116,53 @@ describeEachDialect('the node server’s cached-page fast path', { demo: true },
       .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
   });
+
+  it('takes the client from X-Forwarded-For only when the connection is from a trusted proxy', async () => {
+    const story = await findBilingualStory(t.galley);
+    const behindProxy = createNodeServer({
+      ...t.galley,
+      config: { ...t.galley.config, trustedProxies: ['127.0.0.1'] },
+    });
+    const proxied = `http://127.0.0.1:${await listen(behindProxy, 0, '127.0.0.1')}`;
+    try {
+      const path = `${story.path}-forwarded`;
+      const send = (server: string, forwardedFor: string) =>
+        fetch(`${server}/api/beacon`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'text/plain;charset=UTF-8',
+            'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36',
+            'x-forwarded-for': forwardedFor,
+          },
+          body: JSON.stringify({
+            v: 1,
+            path: `${path}-${server === proxied ? 'proxied' : 'direct'}`,
+            locale: 'en',
+            article: story.id,
+            events: [{ kind: 'view' }],
+          }),
+        });
+      for (const address of ['203.0.113.5', '203.0.113.6', '203.0.113.5']) {
+        expect((await send(proxied, address)).status).toBe(204);
+        expect((await send(origin, address)).status).toBe(204);
+      }
+      const visitorsAt = async (suffix: string) =>
+        (
+          await t.galley.db
+            .selectFrom('analytics_events')
+            .select('visitor')
+            .where('path', '=', `${path}-${suffix}`)
+            .orderBy('id')
+            .execute()
+        ).map((row) => row.visitor);
+      // Behind the proxy: two readers, the first one twice.
+      const [first, second, third] = await visitorsAt('proxied');
+      expect(first).not.toBe(second);
+      expect(third).toBe(first);
+      // Straight from a client: the header is the client's own claim, and ignored.
+      expect(new Set(await visitorsAt('direct')).size).toBe(1);
+    } finally {
+      await new Promise<void>((resolve) => behindProxy.close(() => resolve()));
+    }
+  });
 });

@@ -7,6 +7,7 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
+import { TrustedProxies, noteClientAddress } from '../http/client-address.js';
 import { pageResponseParts } from '../http/respond.js';
 import { cacheUrlFor } from '../site/site-app.js';
 import { BEACON_PATH, answerBeaconRequest } from '../analytics/ingest-route.js';
@@ -31,7 +32,9 @@ export function createNodeServer(galley: Galley): Server {
   const viaHono = getRequestListener(galley.app.fetch);
   const cache = galley.pageCache;
   const beacons = galley.analytics?.handleBeacon;
+  const proxies = new TrustedProxies(galley.config.trustedProxies);
   return createServer((req, res) => {
+    noteClientAddress(req, proxies);
     // Analytics beacons come in floods; they skip Hono's Request conversion too.
     if (beacons && req.method === 'POST' && req.url === BEACON_PATH) {
       answerBeaconRequest(beacons, req, res);

@@ -20,7 +20,6 @@
  * - submissions take turns, with rests between them (`TakeTurns`), so a flood of them cannot
  *   hold up readers' pages.
  */
-import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { clientKeyHasher } from '../core/accounts/client-key.js';
@@ -35,6 +34,7 @@ import { cacheKey } from '../core/change-set.js';
 import { LOCALES } from '../db/schema.js';
 import type { Database, Locale } from '../db/schema.js';
 import { sitePaths } from '../core/site-paths.js';
+import { requestClientAddress } from '../http/client-address.js';
 import type { PageCache, RenderedPage } from '../http/page-cache.js';
 import { pageResponseParts, SECURITY_HEADERS, sendParts } from '../http/respond.js';
 import { errorReportMessages } from './i18n/error-report-messages.js';
@@ -88,12 +88,6 @@ class RefusalMemo {
     }
     this.until.set(key, nowMs + retryAfterSeconds * 1000);
   }
-}
-
-/** The reader's network address, as the socket gives it ('in-process' for in-process requests). */
-export function clientAddress(c: Context): string {
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  return incoming?.socket.remoteAddress ?? 'in-process';
 }
 
 /** `?article=` as a published article, or null. */
@@ -270,7 +264,7 @@ export function errorReportRoutes(options: ErrorReportRoutesOptions) {
    */
   async function submit(c: Context, locale: Locale): Promise<Response> {
     const isJson = wantsJson(c);
-    const client = (await (hasher ??= clientKeyHasher(db)))(clientAddress(c));
+    const client = (await (hasher ??= clientKeyHasher(db)))(requestClientAddress(c));
     return turns.run(() => {
       const waitSeconds = refusals.secondsLeft(client, Date.now());
       // CASE: a flood. The cheapest answer there is: no body, no database.
@@ -351,7 +345,7 @@ export function errorReportRoutes(options: ErrorReportRoutesOptions) {
           ...values,
           formToken,
           honeypot: text('website'),
-          clientAddress: clientAddress(c),
+          clientAddress: requestClientAddress(c),
         },
       );
     } catch (error) {

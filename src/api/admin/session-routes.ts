@@ -1,21 +1,14 @@
 /** Logging in and out, and "who am I". */
-import type { IncomingMessage } from 'node:http';
-import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { SESSION_LIFETIME_MS } from '../../core/accounts/session-tokens.js';
 import { runOperation } from '../../core/operation.js';
 import { logIn, logOut } from '../../core/operations/index.js';
+import { requestClientAddress } from '../../http/client-address.js';
 import { anyStaff, errorBody, jsonObject } from './admin-route.js';
 import type { AdminRoute } from './admin-route.js';
 
 export const SESSION_COOKIE = 'galley_session';
-
-/** The client's address as the socket reports it (no proxy header is trusted by default). */
-function clientAddress(c: Context): string {
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  return incoming?.socket.remoteAddress ?? 'in-process';
-}
 
 export const sessionRoutes: AdminRoute[] = [
   {
@@ -34,7 +27,7 @@ export const sessionRoutes: AdminRoute[] = [
         {
           email: fields['email'],
           password: fields['password'],
-          clientAddress: clientAddress(c),
+          clientAddress: requestClientAddress(c),
         },
       );
       if (!result.ok && result.reason === 'locked') {
