@@ -61,8 +61,9 @@ const PARTITION_COLUMNS: Record<Partition, (alias: 'h' | 'e') => RawBuilder<unkn
 
 /**
  * Per value of the partition's columns, the distinct visitors with a view in the slice and none
- * earlier that UTC day within the same values. Columns left out of the partition come back as null. The
- * literal `kind = 'view'` lets both databases read the partial index of views by visitor.
+ * earlier that UTC day within the same values. Columns left out of the partition come back as
+ * null. The literal `kind = 'view'` lets both databases read the partial index of views by
+ * visitor.
  */
 async function firstSeenVisitors(
   db: Kysely<Database>,

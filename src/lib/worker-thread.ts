@@ -211,8 +211,9 @@ export function lowerThreadPriority(niceness: number): boolean {
 
 /**
  * Puts the calling thread under SCHED_IDLE (Linux): it runs when no other thread wants the CPU
- * (the kernel still gives it a minimal share, so it is never starved outright). Node has no call for it, so util-linux's `chrt` (part of every Debian system) sets it,
- * once, as the thread starts. Returns false where it could not (no `chrt`, not Linux).
+ * (the kernel still gives it a minimal share, so it is never starved outright). Node has no call
+ * for it, so util-linux's `chrt` (part of every Debian system) sets it, once, as the thread
+ * starts. Returns false where it could not (no `chrt`, not Linux).
  */
 export function runWhenIdle(): boolean {
   const threadId = currentThreadId();
