@@ -51,10 +51,17 @@ async function serve(): Promise<void> {
     `Galley is serving ${galley.adapter.description} at http://${config.host}:${port}/ (public URL ${config.publicUrl})`,
   );
   const beaconUrl = await galley.analytics?.beaconUrl;
-  if (beaconUrl)
+  if (beaconUrl) {
     consoleLogger.info(
       `analytics beacons are also taken at ${beaconUrl}, on a thread of their own`,
     );
+    // That port is meant to sit behind a proxy; without trusted proxies, the proxy would be
+    // every reader (one visitor, one rate-limit bucket).
+    if (!config.trustedProxies?.length)
+      consoleLogger.error(
+        'GALLEY_TRUSTED_PROXIES is not set: behind a proxy, every beacon would come from the proxy’s address (one visitor, one rate limit); list your proxies there',
+      );
+  }
   const staff = await galley.db.selectFrom('staff_users').select('id').limit(1).execute();
   if (staff.length === 0)
     consoleLogger.info(
