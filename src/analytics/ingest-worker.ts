@@ -3,10 +3,10 @@
  * checks, the visitor hash and the group commit (beacon-ingest.ts) all run there, under
  * SCHED_IDLE (lib/worker-thread.ts says why a nice value was not enough): with beacons on the
  * beacon port, the article page's p99 during 5,000 events/s went from 1.4-1.6x to about 1.1x of
- * its p99 without ingest (npm run bench:analytics). On SQLite the commit is synchronous, and on the server's
- * thread each batch held every page request behind it: in a profile of the ingest bench, the
- * batches (4.5 s), building their INSERTs (1.5 s) and the payload checks (1.5 s) were a third of
- * that thread's 22 s of work. What stays with the server is the HTTP and the cheap refusals
+ * its p99 without ingest (npm run bench:analytics). On SQLite the commit is synchronous, and on
+ * the server's thread each batch held every page request behind it: in a profile of the ingest
+ * bench, the batches (4.5 s), building their INSERTs (1.5 s) and the payload checks (1.5 s) were
+ * a third of that thread's 22 s of work. What stays with the server is the HTTP and the cheap refusals
  * (ingest-route.ts); the ingest bench's rate went from 14,000 to 17,000–21,000 events/s.
  *
  * Beacons cross to the thread in batches (lib/worker-thread.ts), and the answers come back as

@@ -1,8 +1,9 @@
 /**
  * Serves a Galley app over node:http. Cached pages and analytics beacons are answered right here,
  * before the request is converted to a Web `Request` for Hono: on those paths that conversion
- * would cost more than the rest of the response. Both paths build their answer with `pageResponseParts`, and the
- * tests run the in-process app, so the shortcut cannot drift from what Hono would send.
+ * would cost more than the rest of the response. Both paths build their answer with
+ * `pageResponseParts`, and the tests run the in-process app, so the shortcut cannot drift from
+ * what Hono would send.
  */
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
